@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/**
+ * data/config.yaml. Every key is optional; defaults are the product's definitions in
+ * docs/metrics.md. Objects are strict so a typo is an error (load-config suggests the right key).
+ */
+const localized = z.strictObject({ 'zh-CN': z.string(), en: z.string() });
+
+const encoding = z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']);
+const delimiter = z.enum(['auto', ',', ';', '\t', '|']);
+
+export const presets = ['zoho', 'salesforce', 'hubspot', 'fxiaoke'] as const;
+
+export const fileSettings = z.strictObject({
+  /** path relative to data/ (default: the canonical file name) */
+  path: z.string().optional(),
+  encoding: encoding.default('auto'),
+  delimiter: delimiter.default('auto'),
+  /** a CRM export preset: maps that CRM's column names (and date style) to canonical ones */
+  preset: z.enum(presets).optional(),
+  /** canonical column name → header in your file, e.g. `customer_id: 客户编码` */
+  columns: z.record(z.string(), z.string()).default({}),
+  /** how to read numeric dates like 05/03/2024: required when a file has them */
+  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).optional(),
+  /** decimal separator; ',' reads `1 234,50` */
+  decimal: z.enum(['.', ',']).default('.'),
+  /** read `3.5万` as 35000 */
+  wan: z.boolean().default(false),
+  /** columns whose values are percentages (`12%` → 0.12) */
+  percentColumns: z.array(z.string()).default([]),
+});
+export type FileSettings = z.infer<typeof fileSettings>;
+
+const gradeBands = z.strictObject({
+  S: z.number().default(110),
+  A: z.number().default(100),
+  B: z.number().default(90),
+  C: z.number().default(75),
+});
+const relativeBands = z.strictObject({
+  S: z.number().default(0.1),
+  A: z.number().default(0.2),
+  B: z.number().default(0.4),
+  C: z.number().default(0.2),
+  D: z.number().default(0.1),
+});
+
+const rfmSegments = [
+  'champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention',
+  'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating',
+] as const;
+
+/** Default R×F grid: rows R = 1..5, columns F = 1..5 (docs/metrics.md). */
+export const defaultRfmGrid: string[][] = [
+  ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
+  ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
+  ['about_to_sleep', 'about_to_sleep', 'need_attention', 'loyal', 'loyal'],
+  ['promising', 'potential_loyalist', 'potential_loyalist', 'loyal', 'loyal'],
+  ['new', 'potential_loyalist', 'potential_loyalist', 'champions', 'champions'],
+];
+export { rfmSegments };
+
+export const configSchema = z.strictObject({
+  site: z
+    .strictObject({
+      title: localized.default({ 'zh-CN': '客户管理绩效', en: 'Customer management performance' }),
+      company: localized.optional(),
+      /** complete quarters with their own period pages */
+      periods: z.number().int().min(1).max(40).default(8),
+      /** complete months with their own period pages */
+      months: z.number().int().min(0).max(60).default(12),
+    })
+    .prefault({}),
+  /** IANA time zone for local dates and times in the files */
+  timezone: z.string().default('Asia/Shanghai'),
+  /** YYYY-MM-DD; default: the latest order_date in the data */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD')
+    .optional(),
+  currency: z.string().default('CNY'),
+  kpiGrain: z.enum(['month', 'quarter', 'year']).default('quarter'),
+  newCustomerBasis: z.enum(['first_purchase', 'created_at']).default('first_purchase'),
+  repeatWindowMonths: z.number().int().min(1).default(12),
+  dormantDays: z.number().int().min(1).default(90),
+  lostDays: z.number().int().min(1).default(365),
+  conversionWindowDays: z.number().int().min(1).default(30),
+  /** member levels, lowest first (会员等级) */
+  memberLevels: z.array(z.string()).default([]),
+  files: z
+    .strictObject({
+      orders: fileSettings.prefault({}),
+      customers: fileSettings.prefault({}),
+      staff: fileSettings.prefault({}),
+      tickets: fileSettings.prefault({}),
+      interactions: fileSettings.prefault({}),
+      surveys: fileSettings.prefault({}),
+      targets: fileSettings.prefault({}),
+      tasks: fileSettings.prefault({}),
+    })
+    .prefault({}),
+  orders: z
+    .strictObject({
+      excludeStatuses: z.array(z.string()).default(['cancelled', 'canceled', '已取消', '作废', 'void']),
+      dropExactDuplicates: z.boolean().default(true),
+    })
+    .prefault({}),
+  rfm: z
+    .strictObject({
+      windowMonths: z.number().int().min(0).default(12),
+      /** 5×5 grid, rows R=1..5, columns F=1..5, cells are segment ids */
+      grid: z.array(z.array(z.string()).length(5)).length(5).default(defaultRfmGrid),
+    })
+    .prefault({}),
+  valueTier: z
+    .strictObject({
+      windowMonths: z.number().int().min(1).default(12),
+      cuts: z.strictObject({ A: z.number().default(0.8), B: z.number().default(0.95) }).prefault({}),
+    })
+    .prefault({}),
+  sla: z
+    .strictObject({
+      responseHours: z.number().positive().default(24),
+      visitHours: z.number().positive().default(48),
+    })
+    .prefault({}),
+  survey: z.strictObject({ minResponses: z.number().int().min(1).default(30) }).prefault({}),
+  scoring: z
+    .strictObject({
+      cap: z.number().positive().default(1.2),
+      grades: z
+        .strictObject({ target: gradeBands.prefault({}), relative: relativeBands.prefault({}) })
+        .prefault({}),
+    })
+    .prefault({}),
+  weighting: z.strictObject({ alpha: z.number().min(0).max(1).default(0.5) }).prefault({}),
+  privacy: z.strictObject({ showContactDetails: z.boolean().default(false) }).prefault({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** The configuration with every default applied. */
+export const defaultConfig = (): Config => configSchema.parse({});

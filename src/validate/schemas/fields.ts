@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Field builders for the canonical input schemas. Each carries a `kind` in zod's metadata so the
+ * ingest stage can derive how to coerce a raw CSV cell (date parsing, number parsing, id
+ * normalisation, label mapping) from the same schema that types the row: one source of truth.
+ *
+ * Canonical values after coercion:
+ * - id: trimmed, NFKC-normalised string, `17850.0` → `17850`, never empty
+ * - text: trimmed string
+ * - date: epoch milliseconds (UTC instant); local wall times are read in `config.timezone`
+ * - number: finite number (money in the file's currency, net of discounts)
+ * - enum: one of the canonical values; `labels` maps accepted synonyms (e.g. 投诉) to them
+ */
+export type FieldKind = 'id' | 'text' | 'date' | 'number' | 'integer' | 'boolean' | 'enum' | 'period';
+
+export interface FieldMeta {
+  kind: FieldKind;
+  /** enum: accepted labels (lower-cased, NFKC) → canonical value */
+  labels?: Record<string, string>;
+  /** number: accepts `12%` as 0.12 */
+  percent?: boolean;
+  /** personal data, masked on published pages unless privacy.showContactDetails */
+  personal?: boolean;
+}
+
+export const id = () => z.string().min(1).meta({ kind: 'id' } satisfies FieldMeta);
+export const text = (meta: Partial<FieldMeta> = {}) => z.string().meta({ kind: 'text', ...meta } satisfies FieldMeta);
+export const date = () => z.number().finite().meta({ kind: 'date' } satisfies FieldMeta);
+export const num = () => z.number().finite().meta({ kind: 'number' } satisfies FieldMeta);
+export const int = (min: number, max: number) =>
+  z.number().int().min(min).max(max).meta({ kind: 'integer' } satisfies FieldMeta);
+export const bool = () => z.boolean().meta({ kind: 'boolean' } satisfies FieldMeta);
+export const period = () =>
+  z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'period must be YYYY, YYYY-MM or YYYY-Qn')
+    .meta({ kind: 'period' } satisfies FieldMeta);
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, labels: Record<string, T[number]>) =>
+  z.enum(values).meta({ kind: 'enum', labels } satisfies FieldMeta);
+
+/** The metadata of a (possibly nullable/optional/default-wrapped) field. */
+export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
+  let s: z.ZodType = schema;
+  for (let i = 0; i < 5; i++) {
+    const m = s.meta() as FieldMeta | undefined;
+    if (m?.kind) return m;
+    const def = (s as unknown as { def: { innerType?: z.ZodType } }).def;
+    if (!def.innerType) return undefined;
+    s = def.innerType;
+  }
+  return undefined;
+}
+
+/** True when the field may be empty in the file (nullable / optional / has a default). */
+export function isOptionalField(schema: z.ZodType): boolean {
+  const t = (schema as unknown as { def: { type: string } }).def.type;
+  return t === 'nullable' || t === 'optional' || t === 'default';
+}

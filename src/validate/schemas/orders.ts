@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { date, id, num, text } from './fields.ts';
+
+/**
+ * orders.csv: an order or an order line (lines sharing order_id are one order).
+ * `amount` is required after coercion: when the file has quantity × unit_price instead, ingest
+ * computes it. Negative amounts are refunds, returns or cancellation lines.
+ */
+export const orderRow = z.object({
+  order_id: id(),
+  customer_id: id().nullable(),
+  order_date: date(),
+  amount: num(),
+  quantity: num().nullable(),
+  unit_price: num().nullable(),
+  owner_id: id().nullable(),
+  status: text().nullable(),
+  channel: text().nullable(),
+  product: text().nullable(),
+  category: text().nullable(),
+  region: text().nullable(),
+});
+export type OrderRow = z.infer<typeof orderRow>;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { bool, date, id, text } from './fields.ts';
+
+/** staff.csv: a person on the customer team; `role` is a role-card id. */
+export const staffRow = z.object({
+  staff_id: id(),
+  name: text(),
+  role: id(),
+  team: text().nullable(),
+  manager_id: id().nullable(),
+  region: text().nullable(),
+  hired_at: date().nullable(),
+  active: bool().default(true),
+});
+export type StaffRow = z.infer<typeof staffRow>;
