@@ -1,0 +1,26 @@
+/**
+ * Side effects enter stages through these small objects, so every stage is testable with
+ * in-memory fakes and the real file system, console and clock stay at the edges (scripts/).
+ */
+export interface FileSystem {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  exists(path: string): Promise<boolean>;
+  readdir(path: string): Promise<string[]>;
+  mkdir(path: string): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Effects {
+  fs: FileSystem;
+  log: Logger;
+  clock: Clock;
+}
