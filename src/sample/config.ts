@@ -1,0 +1,77 @@
+/**
+ * data/config.yaml of the sample company: the settings it needs (title, time zone, member
+ * levels) and, commented out, every other setting with its default, as a guide for users.
+ * Kept as literal text so the comments survive; a test parses it with configSchema.
+ */
+export const configYaml = `# Accountable configuration for the sample company (示例商贸有限公司).
+# Every key is optional; the commented lines show the defaults. See docs for details.
+
+site:
+  title:
+    zh-CN: 示例商贸有限公司 · 客户管理绩效
+    en: Sample Trading Co. · Customer management performance
+  company:
+    zh-CN: 示例商贸有限公司
+    en: Sample Trading Co.
+  # periods: 8          # complete quarters with their own pages
+  # months: 12          # complete months with their own pages
+
+# Local times in the files are read in this time zone.
+timezone: Asia/Shanghai
+
+# asOf is left unset on purpose: it defaults to the latest order date (2026-09-30).
+# asOf: 2026-09-30
+
+# currency: CNY
+# kpiGrain: quarter           # month | quarter | year: the grain role cards are scored at
+# newCustomerBasis: first_purchase   # or created_at
+# repeatWindowMonths: 12
+# dormantDays: 90              # 休眠: no purchase for this many days
+# lostDays: 365                # 流失
+# conversionWindowDays: 30     # a follow-up counts as converted if the customer buys within this
+
+# Member levels (会员等级), lowest first.
+memberLevels:
+  - 普通会员
+  - 银卡会员
+  - 金卡会员
+  - 钻石会员
+
+# files:                       # per-file settings; defaults read data/<name>.csv
+#   orders:
+#     encoding: auto           # auto | utf-8 | gb18030 | gbk | utf-16le | utf-16be
+#     delimiter: auto
+#     columns: {}              # canonical name: header in your file, e.g. customer_id: 客户编码
+#     dateOrder: ymd           # needed only for dates like 05/03/2024
+#     decimal: "."
+#     wan: false               # read 3.5万 as 35000
+#     percentColumns: []
+
+# orders:
+#   excludeStatuses: [cancelled, canceled, 已取消, 作废, void]
+#   dropExactDuplicates: true
+
+# rfm:
+#   windowMonths: 12
+# valueTier:
+#   windowMonths: 12
+#   cuts: { A: 0.8, B: 0.95 }
+
+# sla:
+#   responseHours: 24          # 24小时响应
+#   visitHours: 48             # 48小时拜访
+
+# survey:
+#   minResponses: 30           # fewer responses are shown greyed
+
+# scoring:
+#   cap: 1.2
+#   grades:
+#     target: { S: 110, A: 100, B: 90, C: 75 }
+#     relative: { S: 0.1, A: 0.2, B: 0.4, C: 0.2, D: 0.1 }
+# weighting:
+#   alpha: 0.5                 # combined weighting: share of the subjective weights
+
+# privacy:
+#   showContactDetails: false  # phone and e-mail stay masked on published pages
+`;
