@@ -1,0 +1,74 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { buildError, type BuildError } from '../lib/build-error.ts';
+import type { FileSystem } from '../lib/effects.ts';
+import { checkCardWeights } from '../scoring/card-weights.ts';
+import { validateRoleCard, type RoleCard } from './role-card.ts';
+
+export type LoadRoleCards = { ok: true; cards: RoleCard[] } | { ok: false; error: BuildError };
+
+const frontMatterRE = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Split `---\n<yaml>\n---\n<markdown>`; null when the file has no front matter. */
+export function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine: number } | null {
+  const m = frontMatterRE.exec(text);
+  if (!m) return null;
+  return { yaml: m[1], body: text.slice(m[0].length), bodyLine: m[0].split('\n').length };
+}
+
+/**
+ * Read and validate every data/roles/*.md (sorted by file name). `dir` is the roles folder;
+ * errors name the file as `roles/<name>.md`. Also checks that id = file name and that an AHP
+ * matrix is consistent enough (CR < 0.10), so a bad card stops the build before Astro runs.
+ * A missing folder gives no cards (the default cards ship in data/roles).
+ */
+export async function loadRoleCards(dir: string, fs: FileSystem): Promise<LoadRoleCards> {
+  if (!(await fs.exists(dir))) return { ok: true, cards: [] };
+  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  const cards: RoleCard[] = [];
+  for (const name of names) {
+    const file = `roles/${name}`;
+    const text = new TextDecoder('utf-8').decode(await fs.readFile(`${dir.replace(/\/$/, '')}/${name}`));
+    const parts = splitFrontMatter(text);
+    if (!parts) {
+      return {
+        ok: false,
+        error: buildError({
+          code: 'role_card_no_front_matter',
+          file,
+          line: 1,
+          message: { en: 'a role card starts with YAML front matter between --- lines', 'zh-CN': '岗位卡必须以 --- 包围的 YAML 前置信息开头' },
+        }),
+      };
+    }
+    let data: unknown;
+    try {
+      data = parseYaml(parts.yaml);
+    } catch (e) {
+      const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : null;
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        error: buildError({ code: 'role_card_yaml', file, line, message: { en: `the front matter is not valid YAML: ${why}`, 'zh-CN': `前置信息不是有效的 YAML：${why}` } }),
+      };
+    }
+    const v = validateRoleCard(data, file);
+    if (!v.ok) return v;
+    const expectedId = name.slice(0, -'.md'.length);
+    if (v.card.id !== expectedId) {
+      return {
+        ok: false,
+        error: buildError({
+          code: 'role_card_id',
+          file,
+          field: 'id',
+          message: { en: `id "${v.card.id}" must equal the file name "${expectedId}"`, 'zh-CN': `id "${v.card.id}" 必须与文件名 "${expectedId}" 一致` },
+        }),
+      };
+    }
+    const card: RoleCard = { ...v.card, file, body: parts.body };
+    const w = checkCardWeights(card);
+    if (!w.ok) return w;
+    cards.push(card);
+  }
+  return { ok: true, cards };
+}
