@@ -1,0 +1,81 @@
+/**
+ * npm run build: read data → validate → compute tables → render the site into dist/.
+ * Prints each stage with its timing and ends with the ledger. The site is rendered into a
+ * temporary sibling folder and swapped into place only when every stage succeeded, so a failed
+ * build leaves the previous dist/ exactly as it was. Exit code 1 on any failure.
+ *
+ * Options: --data <dir> (default data), --out <dir> (default dist),
+ *          --bundle <dir> (default .accountable/bundle), --no-cache
+ */
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatBuildError } from '../src/lib/build-error.ts';
+import { nodeEffects } from '../src/lib/node-effects.ts';
+import { runPipeline } from '../src/build/pipeline.ts';
+import { formatLedger } from '../src/build/format-ledger.ts';
+import { indexSearch } from '../src/build/search-index.ts';
+import { swapDir } from '../src/publish/swap-dir.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: 'data' },
+    out: { type: 'string', default: 'dist' },
+    bundle: { type: 'string', default: '.accountable/bundle' },
+    'no-cache': { type: 'boolean', default: false },
+  },
+});
+
+const root = process.cwd();
+const outDir = resolve(root, values.out);
+const nextDir = join(dirname(outDir), `.${basename(outDir)}-next-${process.pid}`);
+const effects = nodeEffects();
+const t0 = performance.now();
+const stage = (name: string, since: number) =>
+  console.log(`  ${name.padEnd(10)} ${((performance.now() - since) / 1000).toFixed(2)} s`);
+
+async function main(): Promise<number> {
+  console.log('Accountable build');
+  const result = await runPipeline({
+    root,
+    dataDir: resolve(root, values.data),
+    bundleDir: resolve(root, values.bundle),
+    cacheDir: resolve(root, '.accountable/cache'),
+    quarantineDir: resolve(root, 'quarantine'),
+    useCache: !values['no-cache'],
+    effects,
+    onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
+  });
+  if (!result.ok) {
+    console.error('\n' + formatBuildError(result.error));
+    console.error(`\nThe build stopped; ${values.out}/ was not changed.`);
+    return 1;
+  }
+
+  let t = performance.now();
+  process.env.ACCOUNTABLE_BUNDLE_DIR = resolve(root, values.bundle);
+  process.env.ACCOUNTABLE_OUT_DIR = nextDir;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build } = await import('astro');
+  await build({ root, logLevel: 'warn' });
+  stage('site', t);
+
+  t = performance.now();
+  await indexSearch(nextDir);
+  stage('search', t);
+
+  await swapDir(nextDir, outDir);
+  console.log('\n' + formatLedger(result.ledger));
+  console.log(`\n✓ ${values.out}/ built in ${((performance.now() - t0) / 1000).toFixed(1)} s (as of ${result.asOf})`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (e: unknown) => {
+    await rm(nextDir, { recursive: true, force: true });
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    console.error(`\nThe build failed; ${values.out}/ was not changed.`);
+    process.exit(1);
+  },
+);

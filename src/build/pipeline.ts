@@ -1,0 +1,110 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { loadConfig } from '../config/load-config.ts';
+import type { BuildError } from '../lib/build-error.ts';
+import type { Effects } from '../lib/effects.ts';
+import { ingest } from '../ingest/ingest.ts';
+import { writeQuarantine } from '../ingest/quarantine.ts';
+import type { LedgerFile } from '../model/ledger.ts';
+import { computeAllMetrics, type AllMetrics } from './compute-all-metrics.ts';
+import { loadRoleCards } from '../roles/load-role-cards.ts';
+import { scoreAll } from './score-all.ts';
+import { combineFingerprints, sha256 } from '../publish/fingerprint.ts';
+import { readCache, writeCache } from '../publish/cache.ts';
+import { toBundle } from '../publish/to-bundle.ts';
+import { writeBundle } from '../publish/write-bundle.ts';
+
+/**
+ * The build's data half, stage by stage: config → ingest (+ quarantine) → metrics → role cards
+ * → scoring → published bundle. Ingest and metrics are skipped when the cache holds tables
+ * computed from the same input bytes, config and definitions code: editing a page template or a
+ * role card re-renders and re-scores without recomputing the metrics.
+ */
+export interface PipelineOptions {
+  root: string;
+  dataDir: string;
+  bundleDir: string;
+  cacheDir: string;
+  quarantineDir: string;
+  useCache: boolean;
+  effects: Effects;
+  onStage?: (name: string, ms: number) => void;
+}
+
+export type PipelineResult =
+  | { ok: true; asOf: string; ledger: LedgerFile[] }
+  | { ok: false; error: BuildError };
+
+/** Source folders whose code defines the computed tables: a change there invalidates the cache. */
+const definitionSources = ['src/config', 'src/ingest', 'src/validate', 'src/metrics', 'src/model', 'src/lib', 'src/build/compute-all-metrics.ts'];
+
+export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+  const { fs, clock } = o.effects;
+  let t = clock.now();
+  const lap = (name: string) => {
+    const now = clock.now();
+    o.onStage?.(name, now - t);
+    t = now;
+  };
+
+  const cfg = await loadConfig(o.dataDir, fs);
+  if (!cfg.ok) return cfg;
+  const config = cfg.config;
+
+  const inputs = await fingerprintInputs(o.dataDir);
+  const codeHash = await fingerprintSources(o.root, definitionSources);
+  const key = combineFingerprints({ ...inputs, code: codeHash });
+
+  let computed: { ledger: LedgerFile[]; metrics: AllMetrics } | null = o.useCache ? await readCache(o.cacheDir, key) : null;
+  if (computed) {
+    lap('cache hit');
+  } else {
+    const read = await ingest({ dataDir: o.dataDir, config, fs });
+    if (!read.ok) return read;
+    await writeQuarantine(read.rejects, o.quarantineDir, fs);
+    lap('ingest');
+    const metrics = computeAllMetrics(read.dataset, config);
+    lap('metrics');
+    computed = { ledger: read.ledger, metrics };
+    if (o.useCache) await writeCache(o.cacheDir, key, computed);
+  }
+
+  const cards = await loadRoleCards(join(o.dataDir, 'roles'), fs);
+  if (!cards.ok) return cards;
+  const scored = scoreAll(cards.cards, computed.metrics, config);
+  if (!scored.ok) return scored;
+  lap('scoring');
+
+  const bundle = toBundle({ config, ledger: computed.ledger, metrics: computed.metrics, cards: cards.cards, scoring: scored, inputs });
+  await writeBundle(o.bundleDir, bundle);
+  lap('publish');
+  return { ok: true, asOf: computed.metrics.asOf, ledger: computed.ledger };
+}
+
+/** sha256 of every file under data/ except role cards (they only feed scoring). */
+async function fingerprintInputs(dataDir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dataDir)).sort()) {
+    if (name === 'roles' || name.startsWith('.')) continue;
+    const path = join(dataDir, name);
+    const bytes = await readFile(path).catch(() => null);
+    if (bytes) out[name] = sha256(bytes);
+  }
+  return out;
+}
+
+async function fingerprintSources(root: string, paths: string[]): Promise<string> {
+  const parts: Record<string, string> = {};
+  const walk = async (p: string): Promise<void> => {
+    const abs = join(root, p);
+    const entries = await readdir(abs, { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      const bytes = await readFile(abs).catch(() => null);
+      if (bytes) parts[relative(root, abs)] = sha256(bytes);
+      return;
+    }
+    for (const e of entries) await walk(join(p, e.name));
+  };
+  for (const p of paths) await walk(p);
+  return combineFingerprints(parts);
+}

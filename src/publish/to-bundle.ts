@@ -1,0 +1,97 @@
+import type { Config } from '../config/schema.ts';
+import { isoDay } from '../lib/time-zone.ts';
+import type { LedgerFile } from '../model/ledger.ts';
+import type { AllMetrics } from '../build/compute-all-metrics.ts';
+import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
+import type { Period } from '../metrics/periods.ts';
+import type { RoleCard } from '../roles/role-card.ts';
+import type { ScoreRolesResult } from '../scoring/index.ts';
+import type { Manifest, PeriodInfo } from '../site-data/bundle.ts';
+
+type Scored = Extract<ScoreRolesResult, { ok: true }>;
+
+export interface BundleInput {
+  config: Config;
+  ledger: LedgerFile[];
+  metrics: AllMetrics;
+  cards: readonly RoleCard[];
+  scoring: Scored;
+  /** data file name → sha256 */
+  inputs: Record<string, string>;
+}
+
+/** A staff member as pages show them (no contact details exist in staff.csv). */
+export interface PersonRow {
+  staff_id: string;
+  name: string;
+  role: string;
+  team: string | null;
+  manager_id: string | null;
+  region: string | null;
+  active: boolean;
+}
+
+const periodInfo = (p: Period): PeriodInfo => ({ id: p.id, start: isoDay(p.start), end: isoDay(p.end), complete: p.complete });
+const lastComplete = (ps: Period[]): string | null => ps.filter((p) => p.complete).at(-1)?.id ?? null;
+
+/**
+ * The published bundle: file name → JSON value. Everything a page may show is in here, computed;
+ * pages only select and format. Contact details never enter it (customer rows carry no phone or
+ * e-mail; ledger examples are masked by ingest).
+ */
+export function toBundle(b: BundleInput): Record<string, unknown> {
+  const { metrics: m, config } = b;
+  const manifest: Manifest = {
+    asOf: m.asOf,
+    definitionsVersion: DEFINITIONS_VERSION,
+    fingerprints: Object.keys(b.inputs)
+      .sort()
+      .map((file) => ({ file, sha256: b.inputs[file]! })),
+    rowCounts: Object.fromEntries(b.ledger.filter((f) => f.present).map((f) => [f.name, f.accepted])),
+    title: config.site.title,
+    company: config.site.company ?? null,
+    periods: { month: m.periods.month.map(periodInfo), quarter: m.periods.quarter.map(periodInfo), year: m.periods.year.map(periodInfo) },
+    lastCompleteQuarter: lastComplete(m.periods.quarter),
+    lastCompleteMonth: lastComplete(m.periods.month),
+    filesPresent: b.ledger.filter((f) => f.present).map((f) => f.name),
+    sitePeriods: config.site.periods,
+    siteMonths: config.site.months,
+  };
+  const s = m.staff?.columns;
+  const people: PersonRow[] = [];
+  if (s) {
+    for (let i = 0; i < s.staff_id.length; i++) {
+      people.push({
+        staff_id: s.staff_id[i]!,
+        name: s.name[i]!,
+        role: s.role[i]!,
+        team: s.team[i] ?? null,
+        manager_id: s.manager_id[i] ?? null,
+        region: s.region[i] ?? null,
+        active: s.active[i] ?? true,
+      });
+    }
+  }
+  return {
+    'manifest.json': manifest,
+    'ledger.json': b.ledger,
+    'kpis.json': m.kpis,
+    'cohorts.json': m.cohorts,
+    'customers.json': m.customers,
+    'status-counts.json': m.statusCounts,
+    'rfm.json': { edges: m.rfmEdges, segments: m.segments },
+    'value-tiers.json': { summary: m.valueTierSummary, pareto: m.pareto },
+    'migration.json': m.migration,
+    'ticket-facts.json': m.service.ticketFacts,
+    'complaint-categories.json': m.service.complaintCategories,
+    'backlog.json': m.service.backlog,
+    'satisfaction.json': { detail: m.service.satisfaction, complaint: m.service.complaintSatisfaction, dimensions: m.surveyDimensions },
+    'channels.json': m.service.channels,
+    'people.json': people,
+    'roles.json': b.cards.map(({ body: _body, ...card }) => card),
+    'scores.json': b.scoring.scores,
+    'team-scores.json': b.scoring.teamScores,
+    'weights.json': b.scoring.weights,
+    'scoring-warnings.json': b.scoring.warnings,
+  };
+}
