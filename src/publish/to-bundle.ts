@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.ts';
 import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { AllMetrics } from '../build/compute-all-metrics.ts';
+import { combineFingerprints } from './fingerprint.ts';
 import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
 import type { Period } from '../metrics/periods.ts';
 import type { RoleCard } from '../roles/role-card.ts';
@@ -54,6 +55,8 @@ export function toBundle(b: BundleInput): Record<string, unknown> {
     lastCompleteQuarter: lastComplete(m.periods.quarter),
     lastCompleteMonth: lastComplete(m.periods.month),
     filesPresent: b.ledger.filter((f) => f.present).map((f) => f.name),
+    fingerprint: combineFingerprints(b.inputs).slice(0, 16),
+    timezone: config.timezone,
     sitePeriods: config.site.periods,
     siteMonths: config.site.months,
   };

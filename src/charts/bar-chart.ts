@@ -1,0 +1,43 @@
+import * as Plot from '@observablehq/plot';
+import { formatValue, tickFormat } from '../i18n/format.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import type { KpiUnit } from '../model/kpi.ts';
+import { roles } from './palette.ts';
+import { renderPlot } from './render-plot.ts';
+
+export interface Bar {
+  /** category label, shown as text (escaped) */
+  label: string;
+  value: number;
+}
+
+export interface BarChartInput {
+  bars: Bar[];
+  unit: KpiUnit;
+  locale: Locale;
+  title: string;
+  /** a label drawn in the accent colour (e.g. the team you are looking at) */
+  highlight?: string;
+}
+
+/** Horizontal bars in the given order, value labels at the bar ends. */
+export const barChart = ({ bars, unit, locale, title, highlight }: BarChartInput): string => {
+  const fmt = (v: number) => formatValue(v, unit, locale);
+  const top = bars.reduce<Bar | null>((a, b) => (a == null || b.value > a.value ? b : a), null);
+  const longest = Math.max(4, ...bars.map((b) => [...b.label].length));
+  return renderPlot(
+    {
+      height: 30 + 26 * Math.max(1, bars.length),
+      marginLeft: Math.min(180, 12 + longest * 11),
+      marginRight: 64,
+      x: { label: null, grid: true, nice: true, tickFormat: tickFormat(unit, locale), ticks: 4 },
+      y: { label: null, domain: bars.map((b) => b.label) },
+      marks: [
+        Plot.barX(bars, { x: 'value', y: 'label', fill: (b: Bar) => (b.label === highlight ? roles.comparison : roles.primary), title: (b: Bar) => `${b.label}: ${fmt(b.value)}` }),
+        Plot.text(bars, { x: 'value', y: 'label', text: (b: Bar) => fmt(b.value), textAnchor: 'start', dx: 4 }),
+        Plot.ruleX([0]),
+      ],
+    },
+    { title, alt: t(locale, 'chart.barAlt', { title, n: bars.length, top: top?.label ?? '—', value: top ? fmt(top.value) : '—' }) },
+  );
+};

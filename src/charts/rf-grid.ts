@@ -1,0 +1,44 @@
+import * as Plot from '@observablehq/plot';
+import { formatCount } from '../i18n/format.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { sequentialScheme } from './palette.ts';
+import { renderPlot } from './render-plot.ts';
+
+export interface RfCell {
+  /** recency score 1..5 (5 = most recent) */
+  r: number;
+  /** frequency score 1..5 */
+  f: number;
+  count: number;
+  /** the segment name of this cell, in the page's language */
+  segment: string;
+}
+
+export interface RfGridInput {
+  cells: RfCell[];
+  locale: Locale;
+  title: string;
+}
+
+/** The 5×5 R×F heat map: customers per cell, segment names in the tooltip and under the count. */
+export const rfGrid = ({ cells, locale, title }: RfGridInput): string => {
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  return renderPlot(
+    {
+      height: 330,
+      width: 420,
+      marginLeft: 48,
+      marginTop: 36,
+      padding: 0.04,
+      x: { label: t(locale, 'chart.frequency'), domain: [1, 2, 3, 4, 5], axis: 'top' },
+      y: { label: t(locale, 'chart.recency'), domain: [5, 4, 3, 2, 1] },
+      color: { type: 'sqrt', scheme: sequentialScheme, domain: [0, max] },
+      marks: [
+        Plot.cell(cells, { x: 'f', y: 'r', fill: 'count', title: (c: RfCell) => `R${c.r} F${c.f} · ${c.segment}: ${formatCount(c.count, locale)}` }),
+        Plot.text(cells, { x: 'f', y: 'r', text: (c: RfCell) => formatCount(c.count, locale), dy: -6, fontWeight: 'bold', fill: (c: RfCell) => (c.count / max > 0.45 ? 'white' : 'black') }),
+        Plot.text(cells, { x: 'f', y: 'r', text: 'segment', dy: 8, fontSize: 8, fill: (c: RfCell) => (c.count / max > 0.45 ? 'white' : 'black') }),
+      ],
+    },
+    { title, alt: t(locale, 'chart.rfAlt') },
+  );
+};

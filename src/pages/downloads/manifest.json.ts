@@ -1,0 +1,3 @@
+import { manifestGet } from '../../site-data/routes.ts';
+
+export const GET = manifestGet;

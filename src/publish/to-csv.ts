@@ -1,0 +1,29 @@
+import { csvFormatRows } from 'd3-dsv';
+
+/**
+ * CSV for downloads: UTF-8 with a BOM (so Excel opens Chinese text correctly), RFC 4180
+ * quoting by d3-dsv, and formula-safe cells: a text cell that begins with = + - − @ tab or CR
+ * gets a leading `'` so a spreadsheet shows it as text instead of running it. Numbers (also
+ * negative ones) are written as numbers; null/undefined as an empty cell.
+ */
+export interface CsvColumn {
+  key: string;
+  /** header text, unit included, e.g. `净销售额 (元)` */
+  header: string;
+}
+
+export const BOM = '\uFEFF';
+
+const FORMULA_START = /^[=+\-\u2212@\t\r]/;
+
+export const csvCell = (v: unknown): string => {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  const s = String(v);
+  return FORMULA_START.test(s) ? `'${s}` : s;
+};
+
+export const toCsv = (columns: readonly CsvColumn[], rows: readonly Record<string, unknown>[]): string =>
+  BOM + csvFormatRows([columns.map((c) => csvCell(c.header)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))]) + '\n';

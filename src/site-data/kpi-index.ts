@@ -1,0 +1,81 @@
+import type { Grain, KpiDefinition, KpiRow, KpiUnit } from '../model/kpi.ts';
+import type { SiteBundle } from './bundle.ts';
+import { previousPeriod, samePeriodLastYear } from './periods.ts';
+import { COMPANY } from '../metrics/kpi-rows.ts';
+
+/**
+ * Look-ups into the published KPI table. Pages read values; they never compute a KPI.
+ * The index is built once per bundle (a WeakMap keyed by the kpis array).
+ */
+const key = (t: string, id: string, period: string, kpi: string) => `${t}\u0000${id}\u0000${period}\u0000${kpi}`;
+const cache = new WeakMap<KpiRow[], Map<string, KpiRow>>();
+
+const index = (rows: KpiRow[]): Map<string, KpiRow> => {
+  let m = cache.get(rows);
+  if (!m) {
+    m = new Map(rows.map((r) => [key(r.entity_type, r.entity_id, r.period, r.kpi), r]));
+    cache.set(rows, m);
+  }
+  return m;
+};
+
+export interface Entity {
+  type: KpiRow['entity_type'];
+  id: string;
+}
+export const company: Entity = { type: 'company', id: COMPANY.entity_id };
+
+export const kpiRow = (b: SiteBundle, e: Entity, period: string, kpi: string): KpiRow | undefined =>
+  index(b.kpis).get(key(e.type, e.id, period, kpi));
+
+export const kpiDef = (b: SiteBundle, kpi: string): KpiDefinition | undefined => b.catalogue.find((k) => k.id === kpi);
+
+/** The KPI's values over the given period ids (missing rows → value null, reason no_data). */
+export const kpiSeries = (b: SiteBundle, e: Entity, periods: string[], kpi: string): { period: string; row: KpiRow | undefined }[] =>
+  periods.map((period) => ({ period, row: kpiRow(b, e, period, kpi) }));
+
+/** KPI ids that have at least one row for this entity and grain. */
+export const kpisWithRows = (b: SiteBundle, e: Entity, grain: Grain): Set<string> =>
+  new Set(b.kpis.filter((r) => r.entity_type === e.type && r.entity_id === e.id && r.grain === grain).map((r) => r.kpi));
+
+export interface Change {
+  /** 'relative' = (cur − prev) / |prev|; 'points' = cur − prev (ratios in percentage points, NPS in points) */
+  kind: 'relative' | 'points';
+  value: number | null;
+  /** judged by the KPI's direction */
+  verdict: 'better' | 'worse' | 'unchanged' | null;
+}
+
+/**
+ * The display comparison of two published values (a presentation of the table, not a new KPI).
+ * Ratios and NPS compare in points; counts, money and hours relatively.
+ */
+export const change = (cur: number | null | undefined, prev: number | null | undefined, unit: KpiUnit, direction: 'higher' | 'lower'): Change => {
+  const kind = unit === 'ratio' || unit === 'nps' || unit === 'change' ? 'points' : 'relative';
+  if (cur == null || prev == null || (kind === 'relative' && prev === 0)) return { kind, value: null, verdict: null };
+  const value = kind === 'points' ? cur - prev : (cur - prev) / Math.abs(prev);
+  const eps = kind === 'points' && unit === 'nps' ? 0.5 : 0.0005;
+  const verdict = Math.abs(value) < eps ? 'unchanged' : (value > 0) === (direction === 'higher') ? 'better' : 'worse';
+  return { kind, value, verdict };
+};
+
+export interface Comparison {
+  row: KpiRow | undefined;
+  previous: KpiRow | undefined;
+  lastYear: KpiRow | undefined;
+  vsPrevious: Change;
+  vsLastYear: Change;
+}
+
+export const compareKpi = (b: SiteBundle, e: Entity, period: string, def: KpiDefinition): Comparison => {
+  const row = kpiRow(b, e, period, def.id);
+  const p = previousPeriod(period);
+  const y = samePeriodLastYear(period);
+  const previous = p ? kpiRow(b, e, p, def.id) : undefined;
+  const lastYear = y ? kpiRow(b, e, y, def.id) : undefined;
+  return {
+    row, previous, lastYear,
+    vsPrevious: change(row?.value, previous?.value, def.unit, def.direction),
+    vsLastYear: change(row?.value, lastYear?.value, def.unit, def.direction),
+  };
+};

@@ -1,0 +1,60 @@
+import type { Grain } from '../model/kpi.ts';
+import type { Manifest, PeriodInfo } from './bundle.ts';
+
+/**
+ * Period routing shared by every period page (overview, scorecards, service, satisfaction).
+ * A page exists for each of the last `site.periods` complete quarters and `site.months`
+ * complete months (`/2026-Q3/`, `/2026-09/`, `/kpis/2026-Q3/` …); the bare URL shows the
+ * latest complete quarter and says which one.
+ */
+
+export const DEFAULT_QUARTERS = 8;
+export const DEFAULT_MONTHS = 12;
+
+export const grainOf = (id: string): Grain | null =>
+  /^\d{4}-Q[1-4]$/.test(id) ? 'quarter' : /^\d{4}-\d{2}$/.test(id) ? 'month' : /^\d{4}$/.test(id) ? 'year' : null;
+
+/** The period just before: 2026-Q1 → 2025-Q4, 2026-01 → 2025-12, 2026 → 2025. */
+export const previousPeriod = (id: string): string | null => {
+  let m = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (m) return m[2] === '1' ? `${Number(m[1]) - 1}-Q4` : `${m[1]}-Q${Number(m[2]) - 1}`;
+  m = /^(\d{4})-(\d{2})$/.exec(id);
+  if (m) return m[2] === '01' ? `${Number(m[1]) - 1}-12` : `${m[1]}-${String(Number(m[2]) - 1).padStart(2, '0')}`;
+  m = /^(\d{4})$/.exec(id);
+  return m ? String(Number(m[1]) - 1) : null;
+};
+
+/** The same period a year earlier: 2026-Q3 → 2025-Q3. */
+export const samePeriodLastYear = (id: string): string | null => {
+  const m = /^(\d{4})(.*)$/.exec(id);
+  return m && grainOf(id) ? `${Number(m[1]) - 1}${m[2]}` : null;
+};
+
+const lastComplete = (list: PeriodInfo[] | undefined, n: number): PeriodInfo[] =>
+  n <= 0 ? [] : (list ?? []).filter((p) => p.complete).slice(-n).reverse();
+
+/** Periods with their own pages, newest first. */
+export const pagePeriods = (
+  manifest: Manifest,
+  opts: { quarters?: number; months?: number } = {},
+): { quarter: PeriodInfo[]; month: PeriodInfo[] } => ({
+  quarter: lastComplete(manifest.periods.quarter, opts.quarters ?? manifest.sitePeriods ?? DEFAULT_QUARTERS),
+  month: lastComplete(manifest.periods.month, opts.months ?? manifest.siteMonths ?? DEFAULT_MONTHS),
+});
+
+/** The period the bare URL shows: the last complete quarter (manifest's, else computed). */
+export const defaultPeriod = (manifest: Manifest): PeriodInfo | null => {
+  const id = manifest.lastCompleteQuarter ?? lastComplete(manifest.periods.quarter, 1)[0]?.id ?? null;
+  return id ? (findPeriod(manifest, id) ?? null) : null;
+};
+
+export const findPeriod = (manifest: Manifest, id: string): PeriodInfo | undefined => {
+  const g = grainOf(id);
+  return g ? manifest.periods[g]?.find((p) => p.id === id) : undefined;
+};
+
+/** `getStaticPaths` for a `[period]` route: one page per quarter and month in `pagePeriods`. */
+export const periodStaticPaths = (manifest: Manifest, opts?: { quarters?: number; months?: number }) => {
+  const { quarter, month } = pagePeriods(manifest, opts);
+  return [...quarter, ...month].map((p) => ({ params: { period: p.id }, props: { period: p } }));
+};

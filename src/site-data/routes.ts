@@ -1,0 +1,26 @@
+import type { Locale } from '../i18n/locales.ts';
+import { toCsv } from '../publish/to-csv.ts';
+import { loadBundle } from './load.ts';
+import { periodStaticPaths } from './periods.ts';
+import { pageTables, wholeTables } from './tables.ts';
+
+/**
+ * Shared route logic for the thin route files under src/pages/ (zh-CN) and src/pages/en/:
+ * a route file only names its locale and calls these.
+ */
+export const periodPaths = () => periodStaticPaths(loadBundle().manifest);
+
+const csvResponse = (body: string) => new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+
+/** `/downloads/<id>.csv`: every page table of the locale; the whole tables only at the root (locale-free). */
+export const csvPaths = (locale: Locale) => {
+  const b = loadBundle();
+  const pages = pageTables(b, locale).map((tb) => ({ params: { file: tb.id }, props: { body: toCsv(tb.columns, tb.rows) } }));
+  const whole = locale === 'zh-CN' ? wholeTables(b).map((w) => ({ params: { file: w.name }, props: { body: toCsv(w.columns, w.rows) } })) : [];
+  return [...whole, ...pages];
+};
+
+export const csvGet = ({ props }: { props: Record<string, unknown> }) => csvResponse(String(props.body));
+
+export const manifestGet = () =>
+  new Response(JSON.stringify(loadBundle().manifest, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,175 @@
+import { formatPeriod, isoDate } from '../i18n/format.ts';
+import { pick, t, type Locale } from '../i18n/index.ts';
+import type { KpiUnit } from '../model/kpi.ts';
+import type { CsvColumn } from '../publish/to-csv.ts';
+import type { SiteBundle } from './bundle.ts';
+import { company, compareKpi, kpiDef } from './kpi-index.ts';
+import { pagePeriods } from './periods.ts';
+
+/**
+ * Every table shown on a page is defined here once, so the page and its CSV download can
+ * never disagree.
+ *
+ * Download URLs (stable across rebuilds):
+ *   /downloads/<table-id>.csv      page table, zh-CN headers
+ *   /en/downloads/<table-id>.csv   the same table, English headers
+ *   /downloads/kpis.csv, /downloads/ledger.csv, /downloads/manifest.json
+ *                                  whole tables with machine column names (locale-free)
+ * Table ids name the page, the table and, for period pages, the period:
+ * `overview-kpis-2026-Q3`, `data-files`, `data-reasons`, `data-orphans`.
+ */
+
+/** How a cell is displayed: text, a KPI unit, a date, or per row (`unitKey` names the row's unit field). */
+export type CellKind = 'text' | KpiUnit | 'date';
+
+export interface TableColumn extends CsvColumn {
+  /** header without unit (the page shows the unit in a smaller line) */
+  label: string;
+  unit?: string;
+  kind: CellKind;
+  /** for KPI value columns whose unit differs per row: the row field holding the KpiUnit */
+  unitKey?: string;
+  /** row field holding a link for this cell (a locale path) */
+  hrefKey?: string;
+}
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface TableData {
+  id: string;
+  title: string;
+  columns: TableColumn[];
+  rows: Row[];
+}
+
+const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
+  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
+});
+
+/** The headline KPIs of the overview, in tile order (only those with rows are shown). */
+export const headlineKpis = ['revenue', 'buyers', 'new_customers', 'returning_share', 'aov', 'retention_rate', 'csat', 'nps', 'first_response_hours', 'response_sla_rate'] as const;
+
+export const overviewKpisTable = (b: SiteBundle, locale: Locale, period: string): TableData => {
+  const rows: Row[] = [];
+  for (const id of headlineKpis) {
+    const def = kpiDef(b, id);
+    if (!def) continue;
+    const c = compareKpi(b, company, period, def);
+    if (!c.row && !c.previous) continue;
+    rows.push({
+      kpi: pick(def.name, locale), kpi_id: def.id, unit: def.unit, unit_label: t(locale, `unit.${def.unit}`),
+      value: c.row?.value ?? null, previous: c.previous?.value ?? null, last_year: c.lastYear?.value ?? null,
+      n: c.row?.n ?? null,
+      reason: c.row?.value == null ? t(locale, reasonKey(c.row?.reason)) : null,
+    });
+  }
+  return {
+    id: `overview-kpis-${period}`,
+    title: t(locale, 'downloads.overviewKpis', { period: formatPeriod(period, locale) }),
+    columns: [
+      col('kpi', t(locale, 'col.kpi'), 'text'),
+      col('unit_label', t(locale, 'col.unit'), 'text'),
+      col('value', t(locale, 'col.value'), 'count', undefined, { unitKey: 'unit' }),
+      col('previous', t(locale, 'col.previous'), 'count', undefined, { unitKey: 'unit' }),
+      col('last_year', t(locale, 'col.lastYear'), 'count', undefined, { unitKey: 'unit' }),
+      col('n', t(locale, 'col.n'), 'count'),
+      col('reason', t(locale, 'col.reason'), 'text'),
+    ],
+    rows,
+  };
+};
+
+export const reasonKey = (reason: string | null | undefined) => {
+  const known = ['empty_denominator', 'no_data', 'missing_input', 'too_few_responses'] as const;
+  const r = known.find((k) => k === reason);
+  return r ? (`reason.${r}` as const) : ('reason.unknown' as const);
+};
+
+const day = (ms: number | null | undefined, tz?: string) => (ms == null ? null : isoDate(ms, tz));
+
+export const dataFilesTable = (b: SiteBundle, locale: Locale): TableData => ({
+  id: 'data-files',
+  title: `${t(locale, 'data.title')} · ${t(locale, 'data.summary')}`,
+  columns: [
+    col('file', t(locale, 'data.file'), 'text', undefined, { hrefKey: 'href' }),
+    col('read', t(locale, 'data.read'), 'count', t(locale, 'unit.rows')),
+    col('accepted', t(locale, 'data.accepted'), 'count', t(locale, 'unit.rows')),
+    col('excluded', t(locale, 'data.excluded'), 'count', t(locale, 'unit.rows')),
+    col('rejected', t(locale, 'data.rejected'), 'count', t(locale, 'unit.rows')),
+    col('duplicates', t(locale, 'data.duplicates'), 'count', t(locale, 'unit.rows')),
+    col('coverage_from', t(locale, 'data.coverageFrom'), 'date'),
+    col('coverage_to', t(locale, 'data.coverageTo'), 'date'),
+  ],
+  rows: b.ledger.map((f) => ({
+    file: f.present ? f.file : `${f.file} (${t(locale, 'data.notPresent')})`,
+    href: `#file-${f.name}`,
+    read: f.present ? f.read : null,
+    accepted: f.present ? f.accepted : null,
+    excluded: f.present ? f.excluded : null,
+    rejected: f.present ? f.rejected : null,
+    duplicates: f.present ? f.duplicates : null,
+    coverage_from: day(f.coverage?.min, b.manifest.timezone),
+    coverage_to: day(f.coverage?.max, b.manifest.timezone),
+  })),
+});
+
+export const dataReasonsTable = (b: SiteBundle, locale: Locale): TableData => ({
+  id: 'data-reasons',
+  title: `${t(locale, 'data.title')} · ${t(locale, 'data.reasons')}`,
+  columns: [
+    col('file', t(locale, 'data.file'), 'text'),
+    col('reason', t(locale, 'data.reason'), 'text'),
+    col('column', t(locale, 'data.column'), 'text'),
+    col('count', t(locale, 'data.rows'), 'count', t(locale, 'unit.rows')),
+    col('examples', t(locale, 'data.examples'), 'text'),
+  ],
+  rows: b.ledger.flatMap((f) => f.reasons.map((r) => ({
+    file: f.file,
+    reason: `${pick(r.message, locale)} [${r.code}]`,
+    column: r.column,
+    count: r.count,
+    examples: r.examples.map((e) => `${t(locale, 'data.line', { line: e.line })}: ${e.raw === '' ? '∅' : e.raw}`).join('; '),
+  }))),
+});
+
+export const dataOrphansTable = (b: SiteBundle, locale: Locale): TableData => ({
+  id: 'data-orphans',
+  title: `${t(locale, 'data.title')} · ${t(locale, 'data.orphans')}`,
+  columns: [
+    col('file', t(locale, 'data.file'), 'text'),
+    col('kind', t(locale, 'data.orphanKind'), 'text'),
+    col('column', t(locale, 'data.column'), 'text'),
+    col('count', t(locale, 'data.rows'), 'count', t(locale, 'unit.rows')),
+  ],
+  rows: b.ledger.flatMap((f) => f.orphans.map((o) => ({ file: f.file, kind: o.kind, column: o.column, count: o.count }))),
+});
+
+/** Every page table of the site, for the CSV endpoints and the downloads page. */
+export const pageTables = (b: SiteBundle, locale: Locale): TableData[] => {
+  const { quarter, month } = pagePeriods(b.manifest);
+  return [
+    ...[...quarter, ...month].map((p) => overviewKpisTable(b, locale, p.id)),
+    dataFilesTable(b, locale),
+    dataReasonsTable(b, locale),
+    dataOrphansTable(b, locale),
+  ];
+};
+
+/** Whole tables with machine column names (`/downloads/<name>.csv`). */
+export const wholeTables = (b: SiteBundle): { name: string; columns: CsvColumn[]; rows: Record<string, unknown>[] }[] => {
+  const kpiCols = ['entity_type', 'entity_id', 'grain', 'period', 'kpi', 'value', 'numerator', 'denominator', 'n', 'reason'];
+  const ledgerCols = ['name', 'file', 'present', 'encoding', 'delimiter', 'read', 'accepted', 'excluded', 'rejected', 'duplicates', 'coverage_column', 'coverage_from', 'coverage_to', 'fingerprint'];
+  return [
+    { name: 'kpis', columns: kpiCols.map((k) => ({ key: k, header: k })), rows: b.kpis as unknown as Record<string, unknown>[] },
+    {
+      name: 'ledger',
+      columns: ledgerCols.map((k) => ({ key: k, header: k })),
+      rows: b.ledger.map((f) => ({
+        ...f, present: f.present ? 'true' : 'false',
+        coverage_column: f.coverage?.column ?? null,
+        coverage_from: day(f.coverage?.min, b.manifest.timezone),
+        coverage_to: day(f.coverage?.max, b.manifest.timezone),
+      })),
+    },
+  ];
+};
