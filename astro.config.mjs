@@ -8,6 +8,8 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'static',
   outDir: process.env.ACCOUNTABLE_OUT_DIR ?? './dist',
+  // separate caches let several builds run side by side (tests, benchmarks)
+  cacheDir: process.env.ACCOUNTABLE_ASTRO_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   site: process.env.ACCOUNTABLE_SITE_URL ?? 'https://accountable.example',

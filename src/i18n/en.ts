@@ -1,4 +1,14 @@
 import type { Messages } from './zh-CN.ts';
+import { retentionEn } from './messages/retention.ts';
+import { tiersEn } from './messages/tiers.ts';
+import { channelsEn } from './messages/channels.ts';
+import { kpisEn } from './messages/kpis.ts';
+import { rolesEn } from './messages/roles.ts';
+import { peopleEn } from './messages/people.ts';
+import { serviceEn } from './messages/service.ts';
+import { satisfactionEn } from './messages/satisfaction.ts';
+import { searchEn } from './messages/search.ts';
+
 
 /** English messages: typed `Messages`, so every zh-CN key must be here and no other. */
 export const en: Messages = {
@@ -152,4 +162,14 @@ export const en: Messages = {
   'unit.rows': 'rows',
   'unit.nps': 'points',
   'unit.change': '%',
+
+  ...retentionEn,
+  ...tiersEn,
+  ...channelsEn,
+  ...kpisEn,
+  ...rolesEn,
+  ...peopleEn,
+  ...serviceEn,
+  ...satisfactionEn,
+  ...searchEn,
 };

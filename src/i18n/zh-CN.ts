@@ -1,3 +1,13 @@
+import { retentionZh } from './messages/retention.ts';
+import { tiersZh } from './messages/tiers.ts';
+import { channelsZh } from './messages/channels.ts';
+import { kpisZh } from './messages/kpis.ts';
+import { rolesZh } from './messages/roles.ts';
+import { peopleZh } from './messages/people.ts';
+import { serviceZh } from './messages/service.ts';
+import { satisfactionZh } from './messages/satisfaction.ts';
+import { searchZh } from './messages/search.ts';
+
 /**
  * Chinese (default locale) messages. This object defines the message keys: en.ts is typed
  * `Messages`, so a key missing there (or misspelt) fails tsc. `{name}` marks a parameter.
@@ -153,6 +163,17 @@ export const zhCN = {
   'unit.rows': '行',
   'unit.nps': '分',
   'unit.change': '%',
+
+  // one module per page area, so pages can be built side by side
+  ...retentionZh,
+  ...tiersZh,
+  ...channelsZh,
+  ...kpisZh,
+  ...rolesZh,
+  ...peopleZh,
+  ...serviceZh,
+  ...satisfactionZh,
+  ...searchZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,7 +7,7 @@ import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
 import type { Period } from '../metrics/periods.ts';
 import type { RoleCard } from '../roles/role-card.ts';
 import type { ScoreRolesResult } from '../scoring/index.ts';
-import type { Manifest, PeriodInfo } from '../site-data/bundle.ts';
+import type { BundleData, Manifest, PeriodInfo, PersonRow } from '../site-data/bundle.ts';
 
 type Scored = Extract<ScoreRolesResult, { ok: true }>;
 
@@ -21,26 +21,15 @@ export interface BundleInput {
   inputs: Record<string, string>;
 }
 
-/** A staff member as pages show them (no contact details exist in staff.csv). */
-export interface PersonRow {
-  staff_id: string;
-  name: string;
-  role: string;
-  team: string | null;
-  manager_id: string | null;
-  region: string | null;
-  active: boolean;
-}
-
 const periodInfo = (p: Period): PeriodInfo => ({ id: p.id, start: isoDay(p.start), end: isoDay(p.end), complete: p.complete });
 const lastComplete = (ps: Period[]): string | null => ps.filter((p) => p.complete).at(-1)?.id ?? null;
 
 /**
- * The published bundle: file name → JSON value. Everything a page may show is in here, computed;
+ * The published bundle (written by write-bundle.ts under the file names of site-data/load.ts). Everything a page may show is in here, computed;
  * pages only select and format. Contact details never enter it (customer rows carry no phone or
  * e-mail; ledger examples are masked by ingest).
  */
-export function toBundle(b: BundleInput): Record<string, unknown> {
+export function toBundle(b: BundleInput): BundleData {
   const { metrics: m, config } = b;
   const manifest: Manifest = {
     asOf: m.asOf,
@@ -76,25 +65,25 @@ export function toBundle(b: BundleInput): Record<string, unknown> {
     }
   }
   return {
-    'manifest.json': manifest,
-    'ledger.json': b.ledger,
-    'kpis.json': m.kpis,
-    'cohorts.json': m.cohorts,
-    'customers.json': m.customers,
-    'status-counts.json': m.statusCounts,
-    'rfm.json': { edges: m.rfmEdges, segments: m.segments },
-    'value-tiers.json': { summary: m.valueTierSummary, pareto: m.pareto },
-    'migration.json': m.migration,
-    'ticket-facts.json': m.service.ticketFacts,
-    'complaint-categories.json': m.service.complaintCategories,
-    'backlog.json': m.service.backlog,
-    'satisfaction.json': { detail: m.service.satisfaction, complaint: m.service.complaintSatisfaction, dimensions: m.surveyDimensions },
-    'channels.json': m.service.channels,
-    'people.json': people,
-    'roles.json': b.cards.map(({ body: _body, ...card }) => card),
-    'scores.json': b.scoring.scores,
-    'team-scores.json': b.scoring.teamScores,
-    'weights.json': b.scoring.weights,
-    'scoring-warnings.json': b.scoring.warnings,
+    manifest,
+    ledger: b.ledger,
+    kpis: m.kpis,
+    cohorts: m.cohorts,
+    customers: m.customers,
+    statusCounts: m.statusCounts,
+    rfm: { edges: m.rfmEdges, segments: m.segments },
+    valueTiers: { summary: m.valueTierSummary, pareto: m.pareto },
+    migration: m.migration,
+    ticketFacts: m.service.ticketFacts,
+    complaintCategories: m.service.complaintCategories,
+    backlog: m.service.backlog,
+    satisfaction: { detail: m.service.satisfaction, complaint: m.service.complaintSatisfaction, dimensions: m.surveyDimensions },
+    channels: m.service.channels,
+    people,
+    roles: b.cards.map(({ body: _body, ...card }) => card),
+    scores: b.scoring.scores,
+    teamScores: b.scoring.teamScores,
+    weights: b.scoring.weights,
+    scoringWarnings: b.scoring.warnings,
   };
 }

@@ -1,17 +1,22 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { BundleData } from '../site-data/bundle.ts';
+import { coreFiles, optionalFiles } from '../site-data/load.ts';
 import { swapDir } from './swap-dir.ts';
 
 /**
  * Write the bundle into a fresh sibling folder, then swap it in: pages never read a bundle
  * that is half old and half new.
  */
-export async function writeBundle(dir: string, files: Record<string, unknown>): Promise<void> {
+export async function writeBundle(dir: string, data: BundleData): Promise<void> {
+  const names: Record<string, string> = { ...coreFiles, ...optionalFiles };
   const next = join(dirname(dir), `.${basename(dir)}-next-${process.pid}`);
   await rm(next, { recursive: true, force: true });
   await mkdir(next, { recursive: true });
   try {
-    for (const name of Object.keys(files).sort()) await writeFile(join(next, name), JSON.stringify(files[name]));
+    // the manifest last: the site's dev-mode memo watches its mtime
+    const keys = (Object.keys(names) as (keyof BundleData)[]).sort((a, b) => Number(a === 'manifest') - Number(b === 'manifest'));
+    for (const key of keys) await writeFile(join(next, names[key]!), JSON.stringify(data[key]));
     await swapDir(next, dir);
   } catch (e) {
     await rm(next, { recursive: true, force: true });

@@ -1,6 +1,17 @@
 import type { KpiDefinition, KpiRow, Localized } from '../model/kpi.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { Grain } from '../model/kpi.ts';
+import type { CohortCell } from '../metrics/cohort-retention.ts';
+import type { StatusCount } from '../metrics/customer-status.ts';
+import type { CustomerTierRow, SegmentsSummary } from '../metrics/index.ts';
+import type { RfmEdges } from '../metrics/rfm.ts';
+import type { MigrationResult } from '../metrics/tier-migration.ts';
+import type { ParetoPoint, TierSummary } from '../metrics/value-tiers.ts';
+import type { BacklogRow, ComplaintCategoryRow, TicketFact } from '../metrics/tickets.ts';
+import type { ChannelRow } from '../metrics/channels.ts';
+import type { SatisfactionDetailRow } from '../metrics/satisfaction-detail.ts';
+import type { RoleCard } from '../roles/role-card.ts';
+import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from '../scoring/index.ts';
 
 /**
  * The published bundle: the JSON files the build script writes into
@@ -57,12 +68,47 @@ export interface CoreBundle {
   kpis: KpiRow[];
 }
 
-/** Parts added later by the lead; absent file ⇒ null. Extend here. */
+/**
+ * Tables beyond the core; a file that is absent loads as null (pages then show an empty state).
+ * The build writes every one of them (src/publish/to-bundle.ts); the types come from the stage
+ * that computes each table, so a change there is a type error here.
+ */
 export interface OptionalBundle {
-  // cohorts: CohortRow[] | null;
-  // tiers: CustomerTierRow[] | null;
-  // scores: ScoreRow[] | null;
+  cohorts: CohortCell[] | null;
+  customers: CustomerTierRow[] | null;
+  statusCounts: StatusCount[] | null;
+  rfm: { edges: RfmEdges; segments: SegmentsSummary } | null;
+  valueTiers: { summary: TierSummary[]; pareto: ParetoPoint[] } | null;
+  migration: MigrationResult | null;
+  ticketFacts: TicketFact[] | null;
+  complaintCategories: ComplaintCategoryRow[] | null;
+  backlog: BacklogRow[] | null;
+  satisfaction: { detail: SatisfactionDetailRow[]; complaint: SatisfactionDetailRow[]; dimensions: string[] } | null;
+  channels: ChannelRow[] | null;
+  people: PersonRow[] | null;
+  roles: PublishedRoleCard[] | null;
+  scores: ScoreRow[] | null;
+  teamScores: TeamScoreRow[] | null;
+  weights: WeightDerivation[] | null;
+  scoringWarnings: ScoringWarning[] | null;
 }
+
+/** A staff member as pages show them (staff.csv holds no contact details). */
+export interface PersonRow {
+  staff_id: string;
+  name: string;
+  role: string;
+  team: string | null;
+  manager_id: string | null;
+  region: string | null;
+  active: boolean;
+}
+
+/** A role card's front matter as published (the Markdown body is rendered from the content collection). */
+export type PublishedRoleCard = Omit<RoleCard, 'body'>;
+
+/** Every bundle part, all present: what the build writes. */
+export type BundleData = CoreBundle & { [K in keyof OptionalBundle]: NonNullable<OptionalBundle[K]> };
 
 export interface SiteBundle extends CoreBundle, OptionalBundle {
   /** the KPI catalogue (code, not a file): definitions shown next to figures */

@@ -9,7 +9,25 @@ export const coreFiles: { [K in keyof CoreBundle]: string } = {
   ledger: 'ledger.json',
   kpis: 'kpis.json',
 };
-export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {};
+export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
+  cohorts: 'cohorts.json',
+  customers: 'customers.json',
+  statusCounts: 'status-counts.json',
+  rfm: 'rfm.json',
+  valueTiers: 'value-tiers.json',
+  migration: 'migration.json',
+  ticketFacts: 'ticket-facts.json',
+  complaintCategories: 'complaint-categories.json',
+  backlog: 'backlog.json',
+  satisfaction: 'satisfaction.json',
+  channels: 'channels.json',
+  people: 'people.json',
+  roles: 'roles.json',
+  scores: 'scores.json',
+  teamScores: 'team-scores.json',
+  weights: 'weights.json',
+  scoringWarnings: 'scoring-warnings.json',
+};
 
 /**
  * Resolved from the working directory, not import.meta.url: built pages run from

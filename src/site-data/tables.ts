@@ -5,6 +5,15 @@ import type { CsvColumn } from '../publish/to-csv.ts';
 import type { SiteBundle } from './bundle.ts';
 import { company, compareKpi, kpiDef } from './kpi-index.ts';
 import { pagePeriods } from './periods.ts';
+import { retentionTables } from './tables/retention.ts';
+import { tiersTables } from './tables/tiers.ts';
+import { channelsTables } from './tables/channels.ts';
+import { kpisTables } from './tables/kpis.ts';
+import { rolesTables } from './tables/roles.ts';
+import { peopleTables } from './tables/people.ts';
+import { serviceTables } from './tables/service.ts';
+import { satisfactionTables } from './tables/satisfaction.ts';
+
 
 /**
  * Every table shown on a page is defined here once, so the page and its CSV download can
@@ -152,6 +161,14 @@ export const pageTables = (b: SiteBundle, locale: Locale): TableData[] => {
     dataFilesTable(b, locale),
     dataReasonsTable(b, locale),
     dataOrphansTable(b, locale),
+    ...retentionTables(b, locale),
+    ...tiersTables(b, locale),
+    ...channelsTables(b, locale),
+    ...kpisTables(b, locale),
+    ...rolesTables(b, locale),
+    ...peopleTables(b, locale),
+    ...serviceTables(b, locale),
+    ...satisfactionTables(b, locale),
   ];
 };
 
