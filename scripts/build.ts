@@ -5,7 +5,8 @@
  * build leaves the previous dist/ exactly as it was. Exit code 1 on any failure.
  *
  * Options: --data <dir> (default data), --out <dir> (default dist),
- *          --bundle <dir> (default .accountable/bundle), --no-cache
+ *          --bundle <dir> (default .accountable/bundle), --cache <dir> (default .accountable/cache),
+ *          --quarantine <dir> (default quarantine), --no-cache
  */
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: 'data' },
     out: { type: 'string', default: 'dist' },
     bundle: { type: 'string', default: '.accountable/bundle' },
+    cache: { type: 'string', default: '.accountable/cache' },
+    quarantine: { type: 'string', default: 'quarantine' },
     'no-cache': { type: 'boolean', default: false },
   },
 });
@@ -40,8 +43,8 @@ async function main(): Promise<number> {
     root,
     dataDir: resolve(root, values.data),
     bundleDir: resolve(root, values.bundle),
-    cacheDir: resolve(root, '.accountable/cache'),
-    quarantineDir: resolve(root, 'quarantine'),
+    cacheDir: resolve(root, values.cache),
+    quarantineDir: resolve(root, values.quarantine),
     useCache: !values['no-cache'],
     effects,
     onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
