@@ -21,15 +21,18 @@ export interface CohortHeatmapInput {
   title: string;
   /** x axis label, e.g. "months since first purchase" */
   offsetLabel: string;
+  /** chart width in px (default 640); wider keeps the cell labels readable with many offsets */
+  width?: number;
 }
 
 /** Cohort retention triangle: one row per cohort, one column per offset, share as colour and text. */
-export const cohortHeatmap = ({ cells, locale, title, offsetLabel }: CohortHeatmapInput): string => {
+export const cohortHeatmap = ({ cells, locale, title, offsetLabel, width }: CohortHeatmapInput): string => {
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
   const offsets = [...new Set(cells.map((c) => c.offset))].sort((a, b) => a - b);
   const shown = cells.filter((c) => c.value != null);
   return renderPlot(
     {
+      ...(width ? { width } : {}),
       height: 40 + 22 * Math.max(1, cohorts.length),
       marginLeft: 72,
       padding: 0.05,

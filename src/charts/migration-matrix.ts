@@ -16,23 +16,25 @@ export interface MigrationMatrixInput {
   cells: MigrationCell[];
   /** tier labels, best first (rows and columns in this order) */
   tiers: string[];
+  /** row labels when they differ from the columns (e.g. the tiers plus "new"); default `tiers` */
+  fromTiers?: string[];
   locale: Locale;
   title: string;
 }
 
 /** Tier migration: previous tier (rows) × current tier (columns); the diagonal (stayed) is outlined. */
-export const migrationMatrix = ({ cells, tiers, locale, title }: MigrationMatrixInput): string => {
+export const migrationMatrix = ({ cells, tiers, fromTiers = tiers, locale, title }: MigrationMatrixInput): string => {
   const max = Math.max(1, ...cells.map((c) => c.count));
-  const longest = Math.max(3, ...tiers.map((s) => [...s].length));
+  const longest = Math.max(3, ...fromTiers.map((s) => [...s].length));
   return renderPlot(
     {
-      height: 60 + 40 * tiers.length,
+      height: 60 + 40 * fromTiers.length,
       width: 120 + 70 * tiers.length,
       marginLeft: Math.min(140, 24 + longest * 11),
       marginTop: 40,
       padding: 0.04,
       x: { label: t(locale, 'chart.to'), domain: tiers, axis: 'top' },
-      y: { label: t(locale, 'chart.from'), domain: tiers },
+      y: { label: t(locale, 'chart.from'), domain: fromTiers },
       color: { type: 'sqrt', scheme: sequentialScheme, domain: [0, max] },
       marks: [
         Plot.cell(cells, { x: 'to', y: 'from', fill: 'count', title: (c: MigrationCell) => `${c.from} → ${c.to}: ${formatCount(c.count, locale)}` }),
