@@ -44,4 +44,6 @@ export interface RejectedRow {
   message: Localized;
   /** the original cells, in file order */
   cells: string[];
+  /** the file's header row (one shared array per file), for the quarantine CSV's header */
+  header?: string[];
 }

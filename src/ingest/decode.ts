@@ -1,0 +1,141 @@
+import { isUtf8 } from 'node:buffer';
+/**
+ * Bytes → text. Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE), else valid UTF-8
+ * (a fatal decoder), else GB18030 (a superset of GBK, what Excel writes in a Chinese locale).
+ *
+ * A file configured as `utf-8` that holds invalid UTF-8 stops the build (we do not reject rows):
+ * a wrong encoding garbles every Chinese cell, so the fix is always the file's encoding setting,
+ * and the message names the line of the first bad byte and the setting to add.
+ */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type EncodingSetting = 'auto' | 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be';
+
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; encoding: string; line: number; reason: 'invalid_utf8' | 'invalid_bytes' | 'binary' };
+
+export function sniffBom(b: Uint8Array): Encoding | null {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8-bom';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** 1-based line of the first byte that the fatal UTF-8 decoder refuses (for the message). */
+function firstBadUtf8Line(b: Uint8Array): number {
+  let line = 1;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c === 0x0a) line++;
+    if (c < 0x80) { i++; continue; }
+    const n = c >= 0xf0 && c < 0xf5 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
+    if (n < 0 || c >= 0xf5) return line;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return line;
+    i += n + 1;
+  }
+  return line;
+}
+
+function looksBinary(b: Uint8Array): boolean {
+  // NUL bytes in the first 8 KiB of a file without a UTF-16 BOM: a spreadsheet (.xlsx, .xls) or an archive.
+  const n = Math.min(b.length, 8192);
+  for (let i = 0; i < n; i++) if (b[i] === 0) return true;
+  return false;
+}
+
+export function decodeBytes(bytes: Uint8Array, setting: EncodingSetting = 'auto'): Decoded {
+  const bom = sniffBom(bytes);
+  if (setting === 'auto' || bom) {
+    // A BOM wins over the setting: it is what the writing program declared.
+    if (bom === 'utf-8-bom') return decodeWith('utf-8', 'utf-8-bom', bytes.subarray(3));
+    if (bom === 'utf-16le') return decodeWith('utf-16le', 'utf-16le', bytes.subarray(2));
+    if (bom === 'utf-16be') return decodeWith('utf-16be', 'utf-16be', bytes.subarray(2));
+    if (looksBinary(bytes)) return { ok: false, encoding: 'binary', line: 1, reason: 'binary' };
+    try {
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      return decodeWith('gb18030', 'gb18030', bytes);
+    }
+  }
+  if (setting === 'utf-8') {
+    try {
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      return { ok: false, encoding: 'utf-8', line: firstBadUtf8Line(bytes), reason: 'invalid_utf8' };
+    }
+  }
+  const enc = setting === 'gbk' ? 'gb18030' : setting;
+  return decodeWith(enc, enc, bytes);
+}
+
+function decodeWith(label: string, encoding: Encoding, bytes: Uint8Array): Decoded {
+  try {
+    // ignoreBOM: the BOM was already stripped by us; a second one would be data.
+    return { ok: true, text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes), encoding };
+  } catch {
+    return { ok: false, encoding, line: 1, reason: 'invalid_bytes' };
+  }
+}
+
+/**
+ * Streaming decode: the same detection as `decodeBytes`, but the text comes in pieces of about
+ * `chunkBytes` bytes, so a large file never exists as one string (a 5 M-line export would be
+ * 350 M characters). `isUtf8` (node:buffer) validates without building a string.
+ */
+export type DecodedStream =
+  | { ok: true; encoding: Encoding; chunks: () => Generator<string> }
+  | { ok: false; encoding: string; line: number; reason: 'invalid_utf8' | 'invalid_bytes' | 'binary' };
+
+export function decodeStream(bytes: Uint8Array, setting: EncodingSetting = 'auto', chunkBytes = 2 << 20): DecodedStream {
+  const bom = sniffBom(bytes);
+  let label: string;
+  let encoding: Encoding;
+  let body = bytes;
+  if (bom) {
+    encoding = bom;
+    label = bom === 'utf-8-bom' ? 'utf-8' : bom;
+    body = bytes.subarray(bom === 'utf-8-bom' ? 3 : 2);
+    if (bom === 'utf-8-bom' && !isUtf8(body)) return { ok: false, encoding: 'utf-8', line: firstBadUtf8Line(body), reason: 'invalid_utf8' };
+  } else if (setting === 'auto') {
+    if (looksBinary(bytes)) return { ok: false, encoding: 'binary', line: 1, reason: 'binary' };
+    if (isUtf8(bytes)) { encoding = 'utf-8'; label = 'utf-8'; }
+    else { encoding = 'gb18030'; label = 'gb18030'; }
+  } else if (setting === 'utf-8') {
+    if (!isUtf8(bytes)) return { ok: false, encoding: 'utf-8', line: firstBadUtf8Line(bytes), reason: 'invalid_utf8' };
+    encoding = 'utf-8';
+    label = 'utf-8';
+  } else {
+    encoding = setting === 'gbk' ? 'gb18030' : setting;
+    label = encoding;
+  }
+  if (encoding === 'gb18030' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // validate up front so a bad byte is an error value, not an exception halfway through parsing
+    const bad = firstUndecodable(body, label, chunkBytes);
+    if (bad !== null) return { ok: false, encoding, line: bad, reason: 'invalid_bytes' };
+  }
+  const chunks = function* (): Generator<string> {
+    const dec = new TextDecoder(label, { ignoreBOM: true });
+    for (let i = 0; i < body.length; i += chunkBytes) {
+      const end = Math.min(body.length, i + chunkBytes);
+      yield dec.decode(body.subarray(i, end), { stream: end < body.length });
+    }
+  };
+  return { ok: true, encoding, chunks };
+}
+
+/** 1-based line (counting 0x0A bytes, close enough for GB18030) of the first chunk that fails, or null */
+function firstUndecodable(body: Uint8Array, label: string, chunkBytes: number): number | null {
+  const dec = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  let lines = 1;
+  for (let i = 0; i < body.length; i += chunkBytes) {
+    const end = Math.min(body.length, i + chunkBytes);
+    try {
+      dec.decode(body.subarray(i, end), { stream: end < body.length });
+    } catch {
+      return lines;
+    }
+    if (label !== 'utf-16le' && label !== 'utf-16be') for (let k = i; k < end; k++) if (body[k] === 0x0a) lines++;
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import { posix } from 'node:path';
+import { dsvFormat } from 'd3-dsv';
+import type { FileSystem } from '../lib/effects.ts';
+import type { RejectedRow } from '../model/ledger.ts';
+
+/**
+ * Write rejected rows to the local quarantine folder (git-ignored, never published: rows may
+ * hold personal data): one CSV per input file, the original cells then `_line, _column, _reason,
+ * _message` (English message). UTF-8 with BOM so Excel opens Chinese text correctly.
+ * Returns the paths written.
+ */
+export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: FileSystem): Promise<string[]> {
+  const byFile = new Map<string, RejectedRow[]>();
+  for (const r of rejects) {
+    let list = byFile.get(r.file);
+    if (!list) byFile.set(r.file, (list = []));
+    list.push(r);
+  }
+  const written: string[] = [];
+  if (byFile.size === 0) return written;
+  await fs.mkdir(dir);
+  const csv = dsvFormat(',');
+  for (const [file, rows] of byFile) {
+    const width = Math.max(rows[0]!.header?.length ?? 0, ...rows.map((r) => r.cells.length));
+    const header = Array.from({ length: width }, (_, i) => rows[0]!.header?.[i] ?? `column_${i + 1}`);
+    const body = rows.map((r) => {
+      const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
+      return [...cells, String(r.line), r.column ?? '', r.reason, r.message.en];
+    });
+    const text = '\ufeff' + csv.formatRows([[...header, '_line', '_column', '_reason', '_message'], ...body]) + '\n';
+    const out = posix.join(dir, file.replace(/[/\\]/g, '__').replace(/\.[^.]*$/, '') + '.rejected.csv');
+    await fs.writeFile(out, text);
+    written.push(out);
+  }
+  return written;
+}

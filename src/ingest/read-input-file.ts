@@ -1,0 +1,393 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Config } from '../config/schema.ts';
+import { buildError, type BuildError } from '../lib/build-error.ts';
+import type { LedgerFile, RejectedRow } from '../model/ledger.ts';
+import type { InputTable } from '../model/tables.ts';
+import { DIMENSION_PREFIX, inputFiles, type InputName } from '../validate/schemas/index.ts';
+import { fieldMeta, isOptionalField } from '../validate/schemas/fields.ts';
+import { checkRowRules } from '../validate/row-rules.ts';
+import { validateRow } from '../validate/validate-row.ts';
+import { CellFailure, coerceCell, planFields, type CoerceContext, type FieldPlan } from './coerce-row.ts';
+import { decodeStream } from './decode.ts';
+import { detectDelimiter } from './detect-delimiter.ts';
+import { matchHeaders, missingColumnError, type HeaderMatch } from './headers.ts';
+import { LedgerBuilder } from './ledger.ts';
+import { parseCsvChunks } from './parse-csv.ts';
+import { DateParser } from './parse-date.ts';
+import { RowHashSet } from './row-hash.ts';
+import type { ReasonCode } from './reasons.ts';
+
+/**
+ * One input file: bytes → decoded text → records → mapped, coerced, validated rows pushed
+ * straight into column arrays, every row accounted for in the ledger. Pure: bytes in, values out.
+ */
+export interface ReadInputOptions<N extends InputName> {
+  name: N;
+  /** path relative to data/ (for messages and the ledger) */
+  file: string;
+  bytes: Uint8Array;
+  config: Config;
+  /** for the accepted year range when config.asOf is not set (default: Date.now()) */
+  now?: number;
+  /** bytes decoded and parsed at a time (default 2 MiB): bounds the text held in memory */
+  chunkBytes?: number;
+}
+
+export type ReadInputResult<N extends InputName> =
+  | { ok: true; table: InputTable<N>; ledger: LedgerFile; rejects: RejectedRow[]; header: string[]; dimensions: string[] }
+  | { ok: false; error: BuildError };
+
+/** the main date column of each file: its min/max is the ledger's coverage */
+export const coverageColumn: Record<InputName, string | null> = {
+  orders: 'order_date', customers: 'created_at', staff: 'hired_at', tickets: 'opened_at',
+  interactions: 'occurred_at', surveys: 'responded_at', targets: null, tasks: 'due_at',
+};
+
+class Abort {
+  readonly error: BuildError;
+  constructor(error: BuildError) { this.error = error; }
+}
+
+const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+
+/** accepted year range: 1970 … (asOf year, or this year) + 1 */
+export function yearRange(config: Config, now: number): { minYear: number; maxYear: number } {
+  const y = config.asOf ? Number(config.asOf.slice(0, 4)) : new Date(now).getUTCFullYear();
+  return { minYear: 1970, maxYear: y + 1 };
+}
+
+export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): ReadInputResult<N> {
+  const { name, file, bytes, config } = o;
+  const spec = inputFiles[name];
+  const settings = config.files[name];
+  const fingerprint = createHash('sha256').update(bytes).digest('hex');
+
+  const dec = decodeStream(bytes, settings.encoding, o.chunkBytes);
+  if (!dec.ok) return { ok: false, error: decodeError(name, file, dec) };
+  // the delimiter is detected on the first piece, which is then parsed with the rest
+  // (at least 64 Ki characters or the whole file, whatever the piece size)
+  const pieces = dec.chunks();
+  let firstText = '';
+  while (firstText.length < 1 << 16) {
+    const p = pieces.next();
+    if (p.done) break;
+    firstText += p.value;
+  }
+  const delimiter = settings.delimiter === 'auto' ? detectDelimiter(firstText) : settings.delimiter;
+  const chunks = (function* () {
+    if (firstText) yield firstText;
+    yield* pieces;
+  })();
+
+  const shape = (spec.schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  const columns = Object.keys(shape);
+  const required = columns.filter((c) => !isOptionalField(shape[c]!) && !(name === 'orders' && c === 'amount'));
+  const personal = new Set(columns.filter((c) => fieldMeta(shape[c]!)?.personal));
+
+  const { minYear, maxYear } = yearRange(config, o.now ?? Date.now());
+  const ctx: CoerceContext = {
+    dates: new DateParser({ dateOrder: settings.dateOrder, timezone: config.timezone, minYear, maxYear }),
+    decimal: settings.decimal,
+    wan: settings.wan,
+    percentColumns: settings.percentColumns,
+  };
+
+  let header: string[] = [];
+  let match: HeaderMatch | null = null;
+  let plan: FieldPlan[] = [];
+  let makeRow: (v: unknown[]) => Record<string, unknown> = () => ({});
+  let colArrays: unknown[][] = [];
+  let setRow: (cols: unknown[][], data: Record<string, unknown>, n: number) => void = () => {};
+  const values: unknown[] = [];
+  let led = new LedgerBuilder(file, personal);
+  const out: Record<string, unknown[]> = {};
+  // column arrays are allocated once at about the final size (no copies while growing: a
+  // million-row file would otherwise leave ~100 MB of outgrown arrays behind); they still grow
+  // if the estimate is short, and are cut to the accepted count at the end
+  const capacity = estimateRows(bytes);
+  const lines: number[] = new Array(capacity);
+  let dims: { name: string; index: number }[] = [];
+  let dimPlans: FieldPlan[] = [];
+  let zodEveryRow = true;
+
+  // orders: exact duplicates (rows identical in every cell), by a 96-bit hash of the raw cells
+  const dedupe = name === 'orders' && config.orders.dropExactDuplicates;
+  const seenRows = dedupe ? new RowHashSet(Math.max(1 << 10, (capacity * 4) / 3)) : null;
+  let statusIndex = -1;
+  const exclude = new Set(name === 'orders' ? config.orders.excludeStatuses.map(fold) : []);
+  const excludedCache = new Map<string, boolean>();
+  let lastStatus: string | null = null;
+  let lastExcluded = false;
+  const keyColumn = spec.key;
+  const seenKeys = new Map<string, number>();
+  let amountPlan = -1, qtyPlan = -1, pricePlan = -1;
+
+  const onHeader = (h: string[]) => {
+    header = h.map((x) => x.trim());
+    if (header.filter((x) => x !== '').length < 2) {
+      throw new Abort(buildError({
+        code: 'not_a_table', file,
+        message: {
+          en: `${file} is not a table: its first line has ${header.length} column(s) (${header.join(', ').slice(0, 200)}), read with delimiter "${delimiterName(delimiter)}".`,
+          'zh-CN': `${file} 不是表格：第一行只有 ${header.length} 列（${header.join('、').slice(0, 200)}），分隔符为“${delimiterName(delimiter)}”。`,
+        },
+        hint: {
+          en: `Save the sheet as CSV with a header row, or set the delimiter:\nfiles:\n  ${name}:\n    delimiter: ";"`,
+          'zh-CN': `请把表格另存为带表头的 CSV，或指定分隔符：\nfiles:\n  ${name}:\n    delimiter: ";"`,
+        },
+      }));
+    }
+    const m = matchHeaders(header, name, file, columns, required, settings);
+    if (!m.ok) throw new Abort(m.error);
+    match = m.match;
+    if (name === 'orders' && !match.index.has('amount') && !(match.index.has('quantity') && match.index.has('unit_price'))) {
+      const taken = new Set(match.index.values());
+      throw new Abort(missingColumnError(header.filter((_, i) => !taken.has(i)), header, name, file, 'amount', settings, {
+        en: ' (nor quantity and unit_price to compute it)',
+        'zh-CN': '（也没有可用于计算的数量 quantity 和单价 unit_price）',
+      }));
+    }
+    plan = planFields(shape, match.index, ctx, [keyColumn ?? '', 'order_id']);
+    zodEveryRow = !coercionCovers(shape) || match.dims.length > 0;
+    makeRow = rowFactory(plan.map((p) => p.column));
+    plan.forEach((p, k) => {
+      out[p.column] = new Array(capacity);
+      if (p.column === 'amount' && name === 'orders') { p.optional = true; amountPlan = k; }
+      if (p.column === 'quantity') qtyPlan = k;
+      if (p.column === 'unit_price') pricePlan = k;
+    });
+    dims = match.dims;
+    for (const d of dims) out[DIMENSION_PREFIX + d.name] = new Array(capacity);
+    // survey dimension scores `dim_<name>`: integers 1–5 (the range is the schema's catchall)
+    dimPlans = dims.map((d) => ({
+      column: DIMENSION_PREFIX + d.name, kind: 'integer', meta: { kind: 'integer' }, optional: true, index: d.index,
+      num: { decimal: ctx.decimal, wan: false, percent: false }, intern: null,
+    }));
+    colArrays = plan.map((p) => out[p.column]!);
+    setRow = setterFactory(plan.map((p) => p.column));
+    statusIndex = exclude.size ? (match.index.get('status') ?? -1) : -1;
+    led = new LedgerBuilder(file, personal, header);
+  };
+
+  const onRecord = (cells: string[], line: number, span: number) => {
+    led.read++;
+    if (cells.length !== header.length) {
+      if (span > 1) led.reject(line, null, '', 'unterminated_quote', cells, `line ${line} to ${line + span - 1} read as one row of ${cells.length} fields`);
+      else led.reject(line, null, '', 'ragged_row', cells, `${cells.length} fields, header ${header.length}`);
+      return;
+    }
+    if (seenRows) {
+      const first = seenRows.addOrGet(cells, line);
+      if (first) { led.reject(line, null, '', 'exact_duplicate', cells, String(first), false); return; }
+    }
+    if (statusIndex >= 0) {
+      // statuses repeat (paid, paid, paid …): compare with the previous row's before any lookup
+      const raw = cells[statusIndex]!;
+      if (raw !== lastStatus) {
+        let ex = excludedCache.get(raw);
+        if (ex === undefined) {
+          ex = exclude.has(fold(raw));
+          if (excludedCache.size < 10_000) excludedCache.set(raw, ex);
+        }
+        lastStatus = raw;
+        lastExcluded = ex;
+      }
+      if (lastExcluded) { led.excluded++; return; }
+    }
+
+    for (let k = 0; k < plan.length; k++) {
+      const p = plan[k]!;
+      // a column the file does not have: empty (or the schema default, e.g. staff.active)
+      if (p.index < 0) { values[k] = p.kind === 'boolean' ? undefined : null; continue; }
+      const v = coerceCell(p, cells[p.index]!, ctx);
+      if (v instanceof CellFailure) {
+        const f = v.f;
+        if (f.reason === 'needs_date_order') throw new Abort(ambiguousDateError(name, file, line, p.column, f.raw));
+        led.reject(line, f.column, f.raw, f.reason, cells, f.detail);
+        return;
+      }
+      values[k] = v;
+    }
+    const row = makeRow(values);
+    for (const p of dimPlans) {
+      const v = coerceCell(p, cells[p.index]!, ctx);
+      if (v instanceof CellFailure) { led.reject(line, v.f.column, v.f.raw, v.f.reason as ReasonCode, cells, v.f.detail); return; }
+      row[p.column] = v;
+    }
+    if (amountPlan >= 0 && row.amount === null && qtyPlan >= 0 && pricePlan >= 0) {
+      const q = row.quantity as number | null;
+      const pr = row.unit_price as number | null;
+      // round to cents: 3 × 0.1 is 0.30000000000000004 in binary
+      if (q !== null && pr !== null) {
+        const a = Math.round(q * pr * 100) / 100;
+        if (Number.isFinite(a)) row.amount = a;
+      }
+    }
+    const rule = checkRowRules(name, row);
+    if (rule) {
+      const idx = rule.column ? match!.index.get(rule.column) : undefined;
+      led.reject(line, rule.column, idx !== undefined ? cells[idx]! : '', rule.reason, cells);
+      return;
+    }
+    const valid = zodEveryRow || led.accepted < ZOD_GUARD_ROWS
+      ? validateRow(spec.schema as z.ZodType<Record<string, unknown>>, row)
+      : { ok: true as const, data: row };
+    if (!valid.ok) {
+      const idx = valid.column ? match!.index.get(valid.column) ?? dims.find((d) => DIMENSION_PREFIX + d.name === valid.column)?.index : undefined;
+      led.reject(line, valid.column, idx !== undefined ? cells[idx]! : '', valid.reason, cells, valid.detail);
+      return;
+    }
+    const data = valid.data;
+    if (keyColumn) {
+      const key = data[keyColumn] as string;
+      const first = seenKeys.get(key);
+      if (first !== undefined) { led.reject(line, keyColumn, key, 'duplicate_key', cells, String(first)); return; }
+      seenKeys.set(key, line);
+    }
+    const n = led.accepted++;
+    setRow(colArrays, data, n);
+    for (const d of dims) out[DIMENSION_PREFIX + d.name]![n] = data[DIMENSION_PREFIX + d.name] ?? null;
+    lines[n] = line;
+    if (cov) {
+      const t = data[cov] as number | null;
+      if (t !== null && t !== undefined) led.cover(t);
+    }
+  };
+  const cov = coverageColumn[name];
+
+  let csv;
+  try {
+    csv = parseCsvChunks(chunks, delimiter, onRecord, onHeader);
+  } catch (e) {
+    if (e instanceof Abort) return { ok: false, error: e.error };
+    throw e;
+  }
+  if (csv.header === null) {
+    return {
+      ok: false,
+      error: buildError({
+        code: 'empty_file', file,
+        message: { en: `${file} is empty: no header row and no records.`, 'zh-CN': `${file} 是空文件：没有表头，也没有数据。` },
+        hint: name === 'orders' ? null : {
+          en: `Delete the file if you have no ${name} data: it is optional.`,
+          'zh-CN': `如果没有这类数据，请删除该文件（它是可选的）。`,
+        },
+      }),
+    };
+  }
+  if (csv.unterminated) {
+    const u = csv.unterminated;
+    return {
+      ok: false,
+      error: buildError({
+        code: 'unterminated_quote', file, line: u.line,
+        message: {
+          en: `${file}: a quote opened on line ${u.line} is never closed, so the last ${u.lines} line(s) would be read as one field.`,
+          'zh-CN': `${file}：第 ${u.line} 行开始的引号没有闭合，之后的 ${u.lines} 行会被当作同一个字段。`,
+        },
+        hint: {
+          en: `Check line ${u.line} for a stray " (a value like 5" screen must be written "5"" screen").`,
+          'zh-CN': `请检查第 ${u.line} 行是否有多余的 "（值中的引号应写成两个 ""）。`,
+        },
+      }),
+    };
+  }
+  for (const c in out) out[c]!.length = led.accepted;
+  lines.length = led.accepted;
+  const m = match as HeaderMatch | null;
+  const ledger = led.toLedger(
+    { name, file, encoding: dec.encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint },
+    cov,
+  );
+  const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;
+  return { ok: true, table, ledger, rejects: led.rejects, header, dimensions: dims.map((d) => d.name) };
+}
+
+/**
+ * Rows are validated with the zod schema. When every field of a schema is fully checked by its
+ * coercer (ids non-empty, dates and numbers finite, enums canonical, text trimmed: orders,
+ * customers, interactions, tasks), zod runs on the first `ZOD_GUARD_ROWS` accepted rows as a
+ * guard and is skipped after: at a million order lines it cost ~0.7 s of CPU (object copies and
+ * GC), a sixth of the ingest. Schemas with integer ranges, defaults or formats (tickets, surveys,
+ * staff, targets) are validated on every row.
+ */
+export const ZOD_GUARD_ROWS = 1000;
+
+export function coercionCovers(shape: Record<string, z.ZodType>): boolean {
+  return Object.values(shape).every((f) => {
+    const kind = fieldMeta(f)?.kind;
+    const t = (f as unknown as { def: { type: string } }).def.type;
+    return t !== 'default' && (kind === 'id' || kind === 'text' || kind === 'date' || kind === 'number' || kind === 'enum');
+  });
+}
+
+/** A row object with a fixed shape, built by generated code: one hidden class for every row. */
+function rowFactory(columns: string[]): (v: unknown[]) => Record<string, unknown> {
+  const body = `return {${columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ')}};`;
+  return new Function('v', body) as (v: unknown[]) => Record<string, unknown>;
+}
+
+/**
+ * Store a validated row's values at index `n` of the column arrays. Generated so that each column
+ * has its own store site (monomorphic: a column of numbers stays an unboxed double array).
+ */
+function setterFactory(columns: string[]): (cols: unknown[][], data: Record<string, unknown>, n: number) => void {
+  const body = columns.map((c, i) => `cols[${i}][n] = d[${JSON.stringify(c)}] ?? null;`).join('\n');
+  return new Function('cols', 'd', 'n', body) as (cols: unknown[][], data: Record<string, unknown>, n: number) => void;
+}
+
+/** rows to expect: the file's size over the mean line length of its first 64 KiB, plus 5 % */
+export function estimateRows(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 1 << 16);
+  let breaks = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 10) breaks++;
+  if (breaks === 0) return 16;
+  return Math.ceil((bytes.length / (n / breaks)) * 1.05) + 16;
+}
+
+function delimiterName(d: string): string {
+  return d === '\t' ? 'tab' : d;
+}
+
+function decodeError(name: InputName, file: string, dec: { encoding: string; line: number; reason: string }): BuildError {
+  if (dec.reason === 'binary') {
+    return buildError({
+      code: 'not_a_table', file,
+      message: {
+        en: `${file} is not a text table: it holds binary data (an Excel .xlsx/.xls file or an archive renamed to .csv?).`,
+        'zh-CN': `${file} 不是文本表格：其中含有二进制数据（可能是改了扩展名的 Excel 文件或压缩包）。`,
+      },
+      hint: { en: 'In Excel: File → Save As → CSV UTF-8 (comma delimited).', 'zh-CN': '在 Excel 中：文件 → 另存为 → CSV UTF-8（逗号分隔）。' },
+    });
+  }
+  const other = dec.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
+  return buildError({
+    code: 'undecodable', file, line: dec.line, field: `files.${name}.encoding`,
+    message: {
+      en: `${file} cannot be read as ${dec.encoding}: line ${dec.line} holds bytes that are not ${dec.encoding}.`,
+      'zh-CN': `${file} 无法按 ${dec.encoding} 编码读取：第 ${dec.line} 行含有不属于 ${dec.encoding} 的字节。`,
+    },
+    hint: {
+      en: `If the file was saved by Excel in a Chinese locale it is GB18030/GBK; set (or remove the setting to detect it):\nfiles:\n  ${name}:\n    encoding: ${other}`,
+      'zh-CN': `如果文件由中文版 Excel 保存，其编码为 GB18030/GBK；请设置（或删除该设置以自动识别）：\nfiles:\n  ${name}:\n    encoding: ${other}`,
+    },
+  });
+}
+
+function ambiguousDateError(name: InputName, file: string, line: number, column: string, raw: string): BuildError {
+  const parts = raw.trim().split(/[^\d]+/).map(Number);
+  const guess = parts[0]! > 12 ? 'dmy' : parts[1]! > 12 ? 'mdy' : null;
+  const which = guess ?? 'dmy';
+  return buildError({
+    code: 'ambiguous_dates', file, line, field: column,
+    message: {
+      en: `${file}, line ${line}, ${column}: "${raw}" could be day/month/year or month/day/year, and files.${name}.dateOrder is not set. Dates are never guessed.`,
+      'zh-CN': `${file} 第 ${line} 行 ${column}：“${raw}”可能是 日/月/年，也可能是 月/日/年，且未设置 files.${name}.dateOrder。系统不会猜测日期。`,
+    },
+    hint: {
+      en: `Add files.${name}.dateOrder: ${which} (dmy = day first, mdy = month first) to data/config.yaml:\nfiles:\n  ${name}:\n    dateOrder: ${which}${guess ? '' : '   # or mdy'}`,
+      'zh-CN': `在 data/config.yaml 中添加 files.${name}.dateOrder: ${which}（dmy = 日在前，mdy = 月在前）：\nfiles:\n  ${name}:\n    dateOrder: ${which}${guess ? '' : '   # 或 mdy'}`,
+    },
+  });
+}

@@ -1,0 +1,82 @@
+import type { Localized } from '../model/kpi.ts';
+
+/**
+ * Reason codes for rejected or dropped rows, with a message in both languages. A message may use
+ * `{column}`, `{raw}` and `{detail}` placeholders, filled by `reasonMessage`.
+ * `duplicate_key` and `exact_duplicate` are counted in the ledger's `duplicates`, every other code in `rejected`.
+ */
+export const reasons = {
+  ragged_row: {
+    en: 'the row has a different number of fields than the header: {detail}',
+    'zh-CN': '该行字段数与表头不一致：{detail}',
+  },
+  unterminated_quote: {
+    en: 'a quoted field is not closed: {detail}',
+    'zh-CN': '引号未闭合：{detail}',
+  },
+  missing_value: { en: '{column} is required but empty', 'zh-CN': '{column} 为必填项，但为空' },
+  invalid_id: { en: '{column} is not a usable id: "{raw}"', 'zh-CN': '{column} 不是有效的编号：“{raw}”' },
+  invalid_number: { en: '{column} is not a number: "{raw}"', 'zh-CN': '{column} 不是有效数字：“{raw}”' },
+  invalid_integer: {
+    en: '{column} must be a whole number{detail}: "{raw}"',
+    'zh-CN': '{column} 必须是整数{detail}：“{raw}”',
+  },
+  invalid_date: { en: '{column} is not a date: "{raw}"', 'zh-CN': '{column} 不是有效日期：“{raw}”' },
+  impossible_date: {
+    en: '{column} is not a real calendar date or time: "{raw}"',
+    'zh-CN': '{column} 不是真实存在的日期或时间：“{raw}”',
+  },
+  date_out_of_range: {
+    en: '{column} is outside the accepted years {detail}: "{raw}"',
+    'zh-CN': '{column} 超出可接受的年份范围 {detail}：“{raw}”',
+  },
+  invalid_boolean: {
+    en: '{column} must be yes/no (true/false, 1/0, 是/否): "{raw}"',
+    'zh-CN': '{column} 必须是 是/否（true/false、1/0）：“{raw}”',
+  },
+  invalid_enum: {
+    en: '{column} must be one of {detail}: "{raw}"',
+    'zh-CN': '{column} 必须是以下之一 {detail}：“{raw}”',
+  },
+  invalid_period: {
+    en: '{column} must be YYYY, YYYY-MM or YYYY-Qn: "{raw}"',
+    'zh-CN': '{column} 必须是 YYYY、YYYY-MM 或 YYYY-Qn 格式：“{raw}”',
+  },
+  invalid_value: { en: '{column} is not valid: {detail}', 'zh-CN': '{column} 无效：{detail}' },
+  missing_amount: {
+    en: 'the order has neither an amount nor quantity × unit price',
+    'zh-CN': '订单既没有金额，也没有数量 × 单价',
+  },
+  resolved_before_opened: {
+    en: '{column} is earlier than opened_at',
+    'zh-CN': '{column} 早于 opened_at（开单时间）',
+  },
+  missing_occurred_and_requested: {
+    en: 'the interaction has neither occurred_at nor requested_at',
+    'zh-CN': '该跟进记录既没有发生时间（occurred_at），也没有申请时间（requested_at）',
+  },
+  missing_staff_and_team: {
+    en: 'the target names neither a staff_id nor a team',
+    'zh-CN': '该目标既没有 staff_id（员工）也没有 team（团队）',
+  },
+  duplicate_key: {
+    en: '{column} "{raw}" repeats the row on line {detail}',
+    'zh-CN': '{column}“{raw}”与第 {detail} 行重复',
+  },
+  exact_duplicate: {
+    en: 'the row is identical to line {detail}',
+    'zh-CN': '该行与第 {detail} 行完全相同',
+  },
+} as const satisfies Record<string, Localized>;
+
+export type ReasonCode = keyof typeof reasons;
+
+/** Codes counted as duplicates rather than rejections in the ledger. */
+export const duplicateReasons: ReadonlySet<string> = new Set<ReasonCode>(['duplicate_key', 'exact_duplicate']);
+
+export function reasonMessage(code: ReasonCode, column: string | null, raw: string, detail = ''): Localized {
+  const t = reasons[code];
+  const fill = (s: string) =>
+    s.replaceAll('{column}', column ?? '').replaceAll('{raw}', raw).replaceAll('{detail}', detail);
+  return { en: fill(t.en), 'zh-CN': fill(t['zh-CN']) };
+}
