@@ -4,7 +4,8 @@ import type { Effects } from './effects.ts';
 /** The real effects, used only by scripts/. */
 export const nodeEffects = (): Effects => ({
   fs: {
-    readFile: async (p) => new Uint8Array(await readFile(p)),
+    // a Buffer is a Uint8Array: no copy of the file's bytes
+    readFile: (p) => readFile(p),
     writeFile: (p, d) => writeFile(p, d),
     exists: async (p) => stat(p).then(() => true, () => false),
     readdir: (p) => readdir(p),
