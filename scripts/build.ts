@@ -16,7 +16,7 @@ import { nodeEffects } from '../src/lib/node-effects.ts';
 import { runPipeline } from '../src/build/pipeline.ts';
 import { formatLedger } from '../src/build/format-ledger.ts';
 import { indexSearch } from '../src/build/search-index.ts';
-import { swapDir } from '../src/publish/swap-dir.ts';
+import { moveDir, swapDir } from '../src/publish/swap-dir.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +31,10 @@ const { values } = parseArgs({
 
 const root = process.cwd();
 const outDir = resolve(root, values.out);
+// Astro renders into a folder of its own inside the project: for an outDir outside the working
+// directory Astro would put its prerender chunks in the shared .astro/, and builds running side
+// by side (tests, benchmarks) would overwrite each other's.
+const renderDir = join(root, '.accountable', `render-${process.pid}`);
 const nextDir = join(dirname(outDir), `.${basename(outDir)}-next-${process.pid}`);
 const effects = nodeEffects();
 const t0 = performance.now();
@@ -57,16 +61,18 @@ async function main(): Promise<number> {
 
   let t = performance.now();
   process.env.ACCOUNTABLE_BUNDLE_DIR = resolve(root, values.bundle);
-  process.env.ACCOUNTABLE_OUT_DIR = nextDir;
+  process.env.ACCOUNTABLE_OUT_DIR = renderDir;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   await build({ root, logLevel: 'warn' });
   stage('site', t);
 
   t = performance.now();
-  await indexSearch(nextDir);
+  await rm(join(renderDir, '.prerender'), { recursive: true, force: true });
+  await indexSearch(renderDir);
   stage('search', t);
 
+  await moveDir(renderDir, nextDir);
   await swapDir(nextDir, outDir);
   console.log('\n' + formatLedger(result.ledger));
   console.log(`\n✓ ${values.out}/ built in ${((performance.now() - t0) / 1000).toFixed(1)} s (as of ${result.asOf})`);
@@ -76,6 +82,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   async (e: unknown) => {
+    await rm(renderDir, { recursive: true, force: true });
     await rm(nextDir, { recursive: true, force: true });
     console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     console.error(`\nThe build failed; ${values.out}/ was not changed.`);

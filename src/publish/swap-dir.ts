@@ -1,4 +1,4 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { cp, rename, rm, stat } from 'node:fs/promises';
 
 /**
  * Put a freshly built folder in place of the published one only after the whole build
@@ -16,4 +16,16 @@ export async function swapDir(next: string, target: string): Promise<void> {
     throw e;
   }
   if (hadTarget) await rm(old, { recursive: true, force: true });
+}
+
+/** Move a folder, copying when source and target are on different file systems. */
+export async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
