@@ -8,6 +8,7 @@ import { peopleEn } from './messages/people.ts';
 import { serviceEn } from './messages/service.ts';
 import { satisfactionEn } from './messages/satisfaction.ts';
 import { searchEn } from './messages/search.ts';
+import { overviewEn } from './messages/overview.ts';
 
 
 /** English messages: typed `Messages`, so every zh-CN key must be here and no other. */
@@ -172,4 +173,5 @@ export const en: Messages = {
   ...serviceEn,
   ...satisfactionEn,
   ...searchEn,
+  ...overviewEn,
 };

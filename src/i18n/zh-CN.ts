@@ -7,6 +7,7 @@ import { peopleZh } from './messages/people.ts';
 import { serviceZh } from './messages/service.ts';
 import { satisfactionZh } from './messages/satisfaction.ts';
 import { searchZh } from './messages/search.ts';
+import { overviewZh } from './messages/overview.ts';
 
 /**
  * Chinese (default locale) messages. This object defines the message keys: en.ts is typed
@@ -174,6 +175,7 @@ export const zhCN = {
   ...serviceZh,
   ...satisfactionZh,
   ...searchZh,
+  ...overviewZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

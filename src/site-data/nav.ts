@@ -17,13 +17,13 @@ export interface NavEntry {
 
 export const nav: readonly NavEntry[] = [
   { id: 'overview', path: '/', label: 'nav.overview', enabled: true, periodic: true },
-  { id: 'retention', path: '/retention/', label: 'nav.retention', enabled: false, periodic: false },
-  { id: 'tiers', path: '/tiers/', label: 'nav.tiers', enabled: false, periodic: false },
-  { id: 'kpis', path: '/kpis/', label: 'nav.kpis', enabled: false, periodic: true },
-  { id: 'service', path: '/service/', label: 'nav.service', enabled: false, periodic: true },
-  { id: 'satisfaction', path: '/satisfaction/', label: 'nav.satisfaction', enabled: false, periodic: true },
-  { id: 'channels', path: '/channels/', label: 'nav.channels', enabled: false, periodic: false },
-  { id: 'roles', path: '/roles/', label: 'nav.roles', enabled: false, periodic: false },
+  { id: 'retention', path: '/retention/', label: 'nav.retention', enabled: true, periodic: false },
+  { id: 'tiers', path: '/tiers/', label: 'nav.tiers', enabled: true, periodic: false },
+  { id: 'kpis', path: '/kpis/', label: 'nav.kpis', enabled: true, periodic: true },
+  { id: 'service', path: '/service/', label: 'nav.service', enabled: true, periodic: true },
+  { id: 'satisfaction', path: '/satisfaction/', label: 'nav.satisfaction', enabled: true, periodic: true },
+  { id: 'channels', path: '/channels/', label: 'nav.channels', enabled: true, periodic: false },
+  { id: 'roles', path: '/roles/', label: 'nav.roles', enabled: true, periodic: false },
   { id: 'data', path: '/data/', label: 'nav.data', enabled: true, periodic: false },
   { id: 'downloads', path: '/downloads/', label: 'nav.downloads', enabled: true, periodic: false },
 ];

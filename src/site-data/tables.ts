@@ -1,14 +1,14 @@
 import { formatPeriod, isoDate } from '../i18n/format.ts';
-import { pick, t, type Locale } from '../i18n/index.ts';
+import { localePath, pick, t, type Locale } from '../i18n/index.ts';
 import type { KpiUnit } from '../model/kpi.ts';
 import type { CsvColumn } from '../publish/to-csv.ts';
 import type { SiteBundle } from './bundle.ts';
-import { company, compareKpi, kpiDef } from './kpi-index.ts';
-import { pagePeriods } from './periods.ts';
-import { retentionTables } from './tables/retention.ts';
-import { tiersTables } from './tables/tiers.ts';
+import { change, company, compareKpi, kpiDef } from './kpi-index.ts';
+import { pagePeriods, previousPeriod } from './periods.ts';
+import { cohortsWholeTable, retentionTables } from './tables/retention.ts';
+import { customerTiersWholeTable, tiersTables } from './tables/tiers.ts';
 import { channelsTables } from './tables/channels.ts';
-import { kpisTables } from './tables/kpis.ts';
+import { kpisTables, scoresWholeTable } from './tables/kpis.ts';
 import { rolesTables } from './tables/roles.ts';
 import { peopleTables } from './tables/people.ts';
 import { serviceTables } from './tables/service.ts';
@@ -88,6 +88,74 @@ export const overviewKpisTable = (b: SiteBundle, locale: Locale, period: string)
   };
 };
 
+/** The KPIs of the overview's "top movers" (largest change vs the previous period), in order. */
+export const moverKpis = ['revenue', 'retention_rate'] as const;
+export const moverKinds = ['team', 'person'] as const;
+export const MOVERS_PER_GROUP = 5;
+
+export interface MoverGroup {
+  kind: (typeof moverKinds)[number];
+  kpi: (typeof moverKpis)[number];
+  rows: Row[];
+}
+
+/**
+ * Top movers of a period: per entity kind (team, person) and KPI, the entities with published
+ * values in both the period and the previous one, sorted by the size of the difference in the
+ * KPI's unit (yuan for revenue, share for retention; ties by id), the first MOVERS_PER_GROUP.
+ * The change shown is the display comparison of kpi-index's `change` (relative for money, points
+ * for ratios). A selection and sort of published rows, no new figure.
+ */
+export const overviewMovers = (b: SiteBundle, locale: Locale, period: string): MoverGroup[] => {
+  const prev = previousPeriod(period);
+  const names = new Map((b.people ?? []).map((p) => [p.staff_id, p.name]));
+  const groups: MoverGroup[] = [];
+  for (const kind of moverKinds) {
+    for (const kpi of moverKpis) {
+      const def = kpiDef(b, kpi);
+      if (!def || !prev) { groups.push({ kind, kpi, rows: [] }); continue; }
+      const before = new Map(b.kpis.filter((r) => r.entity_type === kind && r.period === prev && r.kpi === kpi && r.value != null).map((r) => [r.entity_id, r.value!]));
+      const rows = b.kpis
+        .filter((r) => r.entity_type === kind && r.period === period && r.kpi === kpi && r.value != null && before.has(r.entity_id))
+        .map((r) => ({ id: r.entity_id, cur: r.value!, prev: before.get(r.entity_id)! }))
+        .sort((x, y) => Math.abs(y.cur - y.prev) - Math.abs(x.cur - x.prev) || x.id.localeCompare(y.id))
+        .slice(0, MOVERS_PER_GROUP)
+        .map((m): Row => {
+          const c = change(m.cur, m.prev, def.unit, def.direction);
+          return {
+            group: t(locale, `overview.movers${kind === 'team' ? 'Teams' : 'People'}${kpi === 'revenue' ? 'Revenue' : 'Retention'}`),
+            kind: t(locale, `overview.kind.${kind}`),
+            entity: kind === 'person' ? (names.get(m.id) ?? m.id) : m.id,
+            entity_id: m.id,
+            href: localePath(locale, kind === 'person' ? `/people/${m.id}/` : `/teams/${m.id}/`),
+            kpi: pick(def.name, locale), kpi_id: kpi, unit: def.unit,
+            current: m.cur, previous: m.prev,
+            change: c.value, change_unit: c.kind === 'points' ? 'points' : 'change',
+            change_kind: t(locale, c.kind === 'points' ? 'overview.changeKind.points' : 'overview.changeKind.relative'),
+            verdict: c.verdict,
+          };
+        });
+      groups.push({ kind, kpi, rows });
+    }
+  }
+  return groups;
+};
+
+export const overviewMoversTable = (b: SiteBundle, locale: Locale, period: string, rows?: Row[]): TableData => ({
+  id: `overview-movers-${period}`,
+  title: t(locale, 'overview.table.movers', { period: formatPeriod(period, locale) }),
+  columns: [
+    col('entity', t(locale, 'overview.col.entity'), 'text', undefined, { hrefKey: 'href' }),
+    col('kind', t(locale, 'overview.col.kind'), 'text'),
+    col('kpi', t(locale, 'overview.col.measure'), 'text'),
+    col('current', t(locale, 'overview.col.current'), 'count', undefined, { unitKey: 'unit' }),
+    col('previous', t(locale, 'overview.col.previous'), 'count', undefined, { unitKey: 'unit' }),
+    col('change', t(locale, 'overview.col.change'), 'change', undefined, { unitKey: 'change_unit' }),
+    col('change_kind', t(locale, 'overview.col.changeKind'), 'text'),
+  ],
+  rows: rows ?? overviewMovers(b, locale, period).flatMap((g) => g.rows),
+});
+
 export const reasonKey = (reason: string | null | undefined) => {
   const known = ['empty_denominator', 'no_data', 'missing_input', 'too_few_responses'] as const;
   const r = known.find((k) => k === reason);
@@ -158,6 +226,7 @@ export const pageTables = (b: SiteBundle, locale: Locale): TableData[] => {
   const { quarter, month } = pagePeriods(b.manifest);
   return [
     ...[...quarter, ...month].map((p) => overviewKpisTable(b, locale, p.id)),
+    ...[...quarter, ...month].map((p) => overviewMoversTable(b, locale, p.id)),
     dataFilesTable(b, locale),
     dataReasonsTable(b, locale),
     dataOrphansTable(b, locale),
@@ -188,5 +257,8 @@ export const wholeTables = (b: SiteBundle): { name: string; columns: CsvColumn[]
         coverage_to: day(f.coverage?.max, b.manifest.timezone),
       })),
     },
+    cohortsWholeTable(b),
+    customerTiersWholeTable(b),
+    scoresWholeTable(b),
   ];
 };

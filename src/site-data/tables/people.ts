@@ -202,7 +202,7 @@ export const tierLabel = (tier: string, locale: Locale): string =>
   (TIERS as readonly string[]).includes(tier) ? t(locale, `people.tier.${tier as (typeof TIERS)[number]}`) : tier;
 
 const targetSourceLabel = (s: string | null, locale: Locale): string | null =>
-  s === 'person' || s === 'team' || s === 'card' ? t(locale, `people.targetSource.${s}`) : null;
+  s === 'person' || s === 'team' || s === 'card' || s === 'members' ? t(locale, `people.targetSource.${s}`) : null;
 
 const modeLabel = (m: 'target' | 'relative', locale: Locale) => t(locale, m === 'target' ? 'people.mode.target' : 'people.mode.relative');
 
