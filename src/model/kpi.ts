@@ -33,6 +33,8 @@ export interface KpiDefinition {
   direction: KpiDirection;
   /** one-line "how is this computed", shown next to every figure */
   definition: Localized;
+  /** a sum over rows (revenue, counts): a group's value is the sum of its members' values */
+  additive?: boolean;
   /** the input file that must exist for this KPI to have values */
   source: 'orders' | 'customers' | 'tickets' | 'interactions' | 'surveys' | 'tasks';
 }

@@ -6,7 +6,7 @@ import type { RoleCard, RoleCardData } from '../roles/role-card.ts';
 import { cardWeights } from './card-weights.ts';
 import { roleWeights } from './role-weights.ts';
 import { scoreRole, type EntityScore, type ScoredEntity } from './score-role.ts';
-import { hasAnyTarget, indexTargets } from './targets.ts';
+import { hasAnyTarget, indexTargets, sumOfMemberTargets } from './targets.ts';
 import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from './types.ts';
 
 export type { ExplanationRow, ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from './types.ts';
@@ -20,7 +20,7 @@ export { combinedWeights } from './combined-weights.ts';
 export { cardWeights, checkCardWeights } from './card-weights.ts';
 export { relativeGrade, targetGrade } from './grades.ts';
 export { rankScores } from './rank.ts';
-export { indexTargets, resolveTarget } from './targets.ts';
+export { indexTargets, resolveTarget, sumOfMemberTargets } from './targets.ts';
 
 export interface ScoreRolesInput {
   cards: readonly (RoleCard | RoleCardData)[];
@@ -102,6 +102,7 @@ export function scoreRoles(input: ScoreRolesInput): ScoreRolesResult {
   const weights: WeightDerivation[] = [];
   const bands = config.scoring.grades;
 
+  const cardById = new Map(cards.map((c) => [c.id, c]));
   for (const card of cards) {
     const cw = cardWeights(card);
     if (!cw.ok) return cw;
@@ -134,7 +135,21 @@ export function scoreRoles(input: ScoreRolesInput): ScoreRolesResult {
 
       for (const s of scoreRole({ ...common, entities })) scores.push(withoutId(s, { staff_id: s.id }));
       const teamEntities: ScoredEntity[] = teams.map((t) => ({ id: t, kind: 'team', team: t }));
-      for (const s of scoreRole({ ...common, entities: teamEntities })) teamScores.push(withoutId(s, { team: s.id }));
+      // Team rows cover every member of the team, whatever their role: the additive targets sum
+      // the members whose own card scores that KPI (active, or with a value in the period).
+      const teamTarget = (team: string, kpi: string) =>
+        sumOfMemberTargets(
+          targets,
+          people
+            .filter((p) => p.team === team && (p.active || values.get(vkey('person', p.staff_id, period, kpi)) != null))
+            .flatMap((p) => {
+              const k = cardById.get(p.role)?.kpis.find((x) => x.id === kpi);
+              return k ? [{ staff_id: p.staff_id, cardTarget: k.target }] : [];
+            }),
+          period,
+          kpi,
+        );
+      for (const s of scoreRole({ ...common, entities: teamEntities, teamTarget })) teamScores.push(withoutId(s, { team: s.id }));
     }
   }
   return { ok: true, scores, teamScores, weights, warnings };

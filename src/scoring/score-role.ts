@@ -4,6 +4,7 @@ import { attainment, relativeAttainment } from './attainment.ts';
 import { relativeGrade, targetGrade, type RelativeBands, type TargetBands } from './grades.ts';
 import { rankScores } from './rank.ts';
 import { directionOf } from './role-weights.ts';
+import { kpiById } from '../metrics/kpi-catalogue.ts';
 import { resolveTarget, type TargetIndex } from './targets.ts';
 import type { ExplanationRow, ScoreRow } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface ScoreRoleInput {
   /** the role's weights for the period, in card.kpis order, summing to 1 */
   weights: readonly number[];
   mode: 'target' | 'relative';
+  /** a team's target for an additive KPI when targets.csv has no team row (see sumOfMemberTargets) */
+  teamTarget?: (team: string, kpi: string) => number | null;
   cap: number;
   bands: { target: TargetBands; relative: RelativeBands };
 }
@@ -58,7 +61,11 @@ export function scoreRole(input: ScoreRoleInput): EntityScore[] {
         if (x == null) notes.push(`missing_actual:${k.id}`);
         return { kpi: k.id, actual: x, target: null, target_source: null, a: x == null ? null : relativeAttainment(x, ranges[j].min, ranges[j].max, dir) };
       }
-      const t = resolveTarget(input.targets, { staff_id: e.kind === 'person' ? e.id : null, team: e.team, period, kpi: k.id, cardTarget: k.target });
+      let t = resolveTarget(input.targets, { staff_id: e.kind === 'person' ? e.id : null, team: e.team, period, kpi: k.id, cardTarget: k.target });
+      if (e.kind === 'team' && t.source !== 'team' && kpiById.get(k.id)?.additive && input.teamTarget) {
+        const sum = input.teamTarget(e.id, k.id);
+        t = sum == null ? t : { target: sum, source: 'members' };
+      }
       if (x == null) notes.push(`missing_actual:${k.id}`);
       else if (t.target == null) notes.push(`missing_target:${k.id}`);
       const a = x == null || t.target == null ? null : attainment(x, t.target, dir, k.cap ?? cap);

@@ -1,6 +1,7 @@
 import type { Dataset } from '../model/tables.ts';
 
-export type TargetSource = 'person' | 'team' | 'card';
+/** `members`: a team's additive KPI with no team target: the sum of its members' targets. */
+export type TargetSource = 'person' | 'team' | 'members' | 'card';
 
 export interface ResolvedTarget {
   target: number | null;
@@ -58,4 +59,27 @@ export function hasAnyTarget(index: TargetIndex, staffIds: readonly string[], te
     if (teams.some((t) => index.team.has(key(t, period, kpi)))) return true;
   }
   return false;
+}
+
+/**
+ * A team's target for an additive KPI (revenue, counts) when targets.csv has no team row: the sum
+ * of its members' own targets (person → card default). A card's default is a per-person figure, so
+ * comparing a team total with it would put every team at the cap. Null when no member has one.
+ */
+export function sumOfMemberTargets(
+  index: TargetIndex,
+  members: readonly { staff_id: string; cardTarget: number | null | undefined }[],
+  period: string,
+  kpi: string,
+): number | null {
+  let sum = 0;
+  let any = false;
+  for (const m of members) {
+    const t = index.person.get(key(m.staff_id, period, kpi)) ?? m.cardTarget;
+    if (t != null) {
+      sum += t;
+      any = true;
+    }
+  }
+  return any ? sum : null;
 }
