@@ -1,0 +1,94 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBundle } from '../../src/site-data/load.ts';
+import { launchChromium } from './support/browser.ts';
+import { bundleDirForTests, siteDir } from './support/global-setup.ts';
+import { serve } from './support/serve.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+const bundle = () => readBundle(bundleDirForTests);
+
+beforeAll(async () => {
+  server = await serve(siteDir);
+  browser = await launchChromium();
+  await mkdir('test-results/screenshots', { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(path: string, q: string): Promise<string[]> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}${path}?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 20_000 });
+  const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)));
+  await page.close();
+  return hrefs;
+}
+
+describe('search, role cards and person cards in Chromium', () => {
+  it('finds a Chinese word from the middle of a sentence (回访计划 in a role card’s work standard)', async () => {
+    // data/roles/account-manager.md: "连续 60 天未下单的客户须制定回访计划；…"
+    const hrefs = await search('/search/', '回访计划');
+    expect(hrefs).toContain('/roles/account-manager/');
+    expect(hrefs.every((h) => !h.startsWith('/en/'))).toBe(true);
+  });
+
+  it('finds a team by part of its name and keeps English results in English', async () => {
+    const team = bundle().people!.find((p) => p.team)!.team!;
+    const hrefs = await search('/search/', team.slice(0, 2));
+    expect(hrefs).toContain(`/teams/${team}/`);
+    const en = await search('/en/search/', 'retention');
+    expect(en.length).toBeGreaterThan(0);
+    expect(en.every((h) => h.startsWith('/en/'))).toBe(true);
+  });
+
+  it('the scorecard shows each person’s computed score and grade for the latest quarter', async () => {
+    const b = bundle();
+    const quarter = b.manifest.lastCompleteQuarter!;
+    const scored = b.scores!.filter((s) => s.period === quarter && s.score != null);
+    const sample = [scored[0]!, scored[Math.floor(scored.length / 2)]!, scored.at(-1)!];
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/kpis/${quarter}/`);
+    for (const s of sample) {
+      const row = page.locator(`tr:has(a[href$="/people/${s.staff_id}/"])`).first();
+      const text = await row.innerText();
+      expect(text).toContain(s.score!.toFixed(1));
+      expect(text).toContain(s.grade!);
+    }
+    await page.close();
+  });
+
+  it('prints a role card and a person card on A4 without navigation', async () => {
+    const b = bundle();
+    const person = b.scores!.find((s) => s.score != null)!.staff_id;
+    for (const [name, path] of [['role-card', '/roles/account-manager/'], ['person-card', `/people/${person}/`]] as const) {
+      const page = await browser.newPage();
+      await page.goto(server.url + path);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('nav.site-nav').isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      await writeFile(`test-results/screenshots/${name}.pdf`, pdf);
+      const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(1);
+      await page.close();
+    }
+  });
+
+  it('screenshots of a person card and a role card in both locales, light and dark', async () => {
+    const person = bundle().scores!.find((s) => s.score != null)!.staff_id;
+    for (const [kind, path] of [['person', `/people/${person}/`], ['role', '/roles/customer-service-manager/']] as const) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        for (const scheme of ['light', 'dark'] as const) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, colorScheme: scheme });
+          await page.goto(server.url + (locale === 'en' ? '/en' : '') + path);
+          await page.screenshot({ path: `test-results/screenshots/${kind}-${locale}-${scheme}.png`, fullPage: true });
+          await page.close();
+        }
+      }
+    }
+  });
+});
