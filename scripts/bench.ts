@@ -1,0 +1,148 @@
+/**
+ * Bench: ingest + metrics on deterministic synthetic CSV exports of 100k, 1M and 5M order lines
+ * (customers, staff, tickets, surveys and interactions in proportion), each size in its own child
+ * process so peak RSS is per size, and the same core computation in DuckDB for comparison.
+ *
+ *   npm run bench                          all sizes
+ *   npm run bench -- --sizes 100k,1M       chosen sizes
+ *   npm run bench -- --direct              metrics on an in-memory dataset (no CSV, no ingest)
+ *   npm run bench -- --no-duckdb           skip the DuckDB reference
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+
+if (args[0] === '--child') {
+  const out = await child(args[1]!, args[2]!);
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  process.exit(0);
+}
+
+const parseSize = (s: string): number => {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+  if (!m) throw new Error(`bad size ${s} (use e.g. 100k, 1M, 5M)`);
+  return Math.round(Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : m[2]!.toLowerCase() === 'm' ? 1e6 : 1));
+};
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+};
+const sizes = (opt('--sizes') ?? '100k,1M,5M').split(',').map(parseSize);
+const direct = args.includes('--direct');
+const duck = !args.includes('--no-duckdb');
+const { writeSyntheticCsv } = await import('../src/bench/write-csv.ts');
+
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmtMB = (kb: number) => `${Math.round(kb / 1024)} MB`;
+console.log(`wall times below are inflated when the machine is busy (see the load figures); CPU times are steadier\nbench on ${process.version}, ${(await import('node:os')).cpus().length} cores; load ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+for (const lines of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'accountable-bench-'));
+  try {
+    console.log(`\n── ${lines.toLocaleString('en')} order lines ──`);
+    if (!direct || duck) {
+      const t = performance.now();
+      const s = writeSyntheticCsv(dir, { lines, seed: 1 });
+      console.log(`generate CSV: ${fmtS(performance.now() - t)} (${s.customers} customers, ${s.staff} staff, ${s.tickets} tickets, ${s.surveys} surveys, ${s.interactions} interactions)`);
+    }
+    const ours = run(direct ? 'direct' : 'ingest', direct ? String(lines) : dir);
+    if (ours) {
+      const st = Object.entries(ours.stages).map(([k, v]) => `${k} ${fmtS(v)} (CPU ${fmtS(ours.stageCpu?.[k] ?? 0)})`).join(', ');
+      const metrics = Object.entries(ours.stages).filter(([k]) => k !== 'ingest').reduce((a, [, v]) => a + v, 0);
+      console.log(`ours  (${direct ? 'metrics only' : 'ingest + metrics'}): ${fmtS(ours.total)} wall, ${fmtS(ours.cpu)} CPU, peak RSS ${fmtMB(ours.maxRSS)}` +
+        `${direct ? '' : ` (after ingest ${ours.info?.peakRssAfterIngestMB} MB)`}; metrics alone ${fmtS(metrics)}\n      ${st}`);
+    }
+    if (duck) {
+      const d = run('duckdb', dir);
+      if (d) {
+        const st = Object.entries(d.stages).map(([k, v]) => `${k} ${fmtS(v)}`).join(', ');
+        console.log(`duckdb (read + orders + quarters + cohorts + RFM): ${fmtS(d.total)} wall, ${fmtS(d.cpu)} CPU (multi-threaded), peak RSS ${fmtMB(d.maxRSS)}\n      ${st}`);
+        if (ours) console.log(`ratio ours / duckdb (wall): ${(ours.total / d.total).toFixed(2)}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface ChildResult {
+  total: number;
+  /** CPU time (user + system, all threads incl. GC helpers): steadier than wall time on a busy machine */
+  cpu: number;
+  maxRSS: number;
+  stages: Record<string, number>;
+  stageCpu?: Record<string, number>;
+  info?: Record<string, number>;
+}
+
+function run(mode: string, arg: string): ChildResult | null {
+  const r = spawnSync(process.execPath, [SELF, '--child', mode, arg], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    console.log(`${mode} child failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr.slice(-2000)}`);
+    return null;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+async function child(mode: string, arg: string): Promise<ChildResult> {
+  const now = () => performance.now();
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const stages: Record<string, number> = {};
+  const stageCpu: Record<string, number> = {};
+  const t0 = now();
+  let last = t0;
+  let cpuStart = cpu();
+  let lastCpu = cpuStart;
+  const timer = {
+    stage(name: string) {
+      const n = now();
+      const c = cpu();
+      stages[name] = n - last;
+      stageCpu[name] = c - lastCpu;
+      last = n;
+      lastCpu = c;
+    },
+  };
+  if (mode === 'duckdb') {
+    const { duckdbReference } = await import('../src/bench/duckdb-reference.ts');
+    const r = await duckdbReference(arg, now);
+    return { total: now() - t0, cpu: cpu() - cpuStart, maxRSS: process.resourceUsage().maxRSS, stages: r.stages, info: r.sizes };
+  }
+  const { defaultConfig } = await import('../src/config/schema.ts');
+  const { computeMetrics } = await import('../src/metrics/index.ts');
+  const config = defaultConfig();
+  let dataset;
+  let rssAfterIngest = 0;
+  if (mode === 'direct') {
+    const { syntheticDataset } = await import('../src/bench/dataset.ts');
+    dataset = syntheticDataset({ lines: Number(arg), seed: 1 });
+    last = now(); // generation is not part of the measurement
+    cpuStart = lastCpu = cpu();
+  } else {
+    const { ingest } = await import('../src/ingest/ingest.ts');
+    const { nodeEffects } = await import('../src/lib/node-effects.ts');
+    const r = await ingest({ dataDir: arg, config, fs: nodeEffects().fs });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    dataset = r.dataset;
+    timer.stage('ingest');
+    rssAfterIngest = process.resourceUsage().maxRSS;
+  }
+  const start = mode === 'direct' ? last : t0;
+  const m = computeMetrics(dataset, config, timer);
+  return {
+    total: now() - start,
+    cpu: cpu() - cpuStart,
+    maxRSS: process.resourceUsage().maxRSS,
+    stages,
+    stageCpu,
+    info: { kpiRows: m.kpis.length, cohortCells: m.cohorts.length, customers: m.customers.length, peakRssAfterIngestMB: Math.round(rssAfterIngest / 1024) },
+  };
+}

@@ -1,0 +1,59 @@
+import type { EntityType } from '../model/kpi.ts';
+import type { EntityIndex } from './entity-index.ts';
+import { NONE, type CustomerFacts } from './orders.ts';
+
+/**
+ * Status at a day t (docs/metrics.md): active = last purchase within dormantDays (t − last ≤
+ * dormantDays), dormant = within lostDays, lost = older, prospect = never purchased by t.
+ */
+export type CustomerStatus = 'active' | 'dormant' | 'lost' | 'prospect';
+export const customerStatuses: readonly CustomerStatus[] = ['active', 'dormant', 'lost', 'prospect'];
+
+export function statusAt(lastPurchaseDay: number, t: number, dormantDays: number, lostDays: number): CustomerStatus {
+  if (lastPurchaseDay === NONE) return 'prospect';
+  const age = t - lastPurchaseDay;
+  return age <= dormantDays ? 'active' : age <= lostDays ? 'dormant' : 'lost';
+}
+
+/** The customer's last purchase day on or before t, NONE if none. */
+export function lastPurchaseBy(cf: CustomerFacts, c: number, t: number): number {
+  let lo = cf.pStart[c]!;
+  let hi = cf.pStart[c + 1]!;
+  // first index with day > t
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cf.pDay[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > cf.pStart[c]! ? cf.pDay[lo - 1]! : NONE;
+}
+
+export function statusesAt(cf: CustomerFacts, t: number, dormantDays: number, lostDays: number): CustomerStatus[] {
+  const out: CustomerStatus[] = new Array(cf.count);
+  for (let c = 0; c < cf.count; c++) out[c] = statusAt(lastPurchaseBy(cf, c, t), t, dormantDays, lostDays);
+  return out;
+}
+
+export interface StatusCount {
+  entity_type: EntityType;
+  entity_id: string;
+  status: CustomerStatus;
+  customers: number;
+}
+
+/** Customers per status for every entity (customer attribution: the customer's owner). */
+export function statusCounts(statuses: readonly CustomerStatus[], ents: EntityIndex): StatusCount[] {
+  const counts = new Float64Array(ents.count * 4);
+  for (let c = 0; c < statuses.length; c++) {
+    const s = customerStatuses.indexOf(statuses[c]!);
+    for (let k = c * 4; k < c * 4 + 4; k++) {
+      const e = ents.ofCustomer[k]!;
+      if (e !== NONE) counts[e * 4 + s]!++;
+    }
+  }
+  const out: StatusCount[] = [];
+  for (let e = 0; e < ents.count; e++)
+    for (let s = 0; s < 4; s++)
+      out.push({ ...ents.refs[e]!, status: customerStatuses[s]!, customers: counts[e * 4 + s]! });
+  return out;
+}

@@ -1,0 +1,245 @@
+import type { Config } from '../config/schema.ts';
+import { isoDay } from '../lib/time-zone.ts';
+import type { KpiRow } from '../model/kpi.ts';
+import type { Dataset } from '../model/tables.ts';
+import { monthTable, periodIndex } from './calendar.ts';
+import { cohortRetention, type CohortCell } from './cohort-retention.ts';
+import { metricContext, type MetricContext } from './context.ts';
+import { statusAt, statusCounts, type CustomerStatus, type StatusCount } from './customer-status.ts';
+import { entityIndex } from './entity-index.ts';
+import { compareKpiRows } from './kpi-rows.ts';
+import { lifecycleKpis } from './lifecycle.ts';
+import { NONE, ordersFromLines, type OrderBook } from './orders.ts';
+import type { Period } from './periods.ts';
+import { rfm, type RfmEdges } from './rfm.ts';
+import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
+import { pareto, tierName, tierSummary, windowRevenue, type ParetoPoint, type TierSummary, type ValueTier } from './value-tiers.ts';
+
+/**
+ * The metrics stage, order/customer half: computeMetrics(ds, config) → MetricsResult.
+ *
+ * Order lines are reduced once to typed-array order and per-customer facts (orders.ts); every
+ * family reads those. No Arquero here: on the reduced facts plain loops beat table verbs by
+ * 5–10× at 1M lines (measured on this kind of machine; see scripts/bench.ts), and the families are
+ * sweeps over sorted per-customer runs that table verbs express poorly.
+ */
+
+/** One row of the customer-tiers.csv download: RFM, value tier and status at asOf. */
+export interface CustomerTierRow {
+  customer_id: string;
+  name: string | null;
+  owner_id: string | null;
+  team: string | null;
+  region: string | null;
+  member_level: string | null;
+  status: CustomerStatus;
+  first_purchase: string | null;
+  last_purchase: string | null;
+  /** RFM values and scores: null when the customer has no purchase in the RFM window */
+  recency_days: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  segment: string | null;
+  value_tier: ValueTier;
+  /** net revenue in the value-tier window */
+  value_revenue: number;
+}
+
+export interface SegmentSummaryRow {
+  segment: string;
+  customers: number;
+  /** Σ M (net revenue in the RFM window) */
+  revenue: number;
+  customers_share: number;
+}
+
+export interface SegmentsSummary {
+  rows: SegmentSummaryRow[];
+  /** company "at-risk value": RFM-window revenue of customers in at_risk or cant_lose */
+  atRiskValue: number;
+  atRiskCustomers: number;
+}
+
+export interface MetricsResult {
+  /** YYYY-MM-DD */
+  asOf: string;
+  asOfDay: number;
+  periods: { month: Period[]; quarter: Period[]; year: Period[] };
+  /** the long KPI table, sorted by compareKpiRows */
+  kpis: KpiRow[];
+  cohorts: CohortCell[];
+  customers: CustomerTierRow[];
+  statusCounts: StatusCount[];
+  rfmEdges: RfmEdges;
+  segments: SegmentsSummary;
+  valueTierSummary: TierSummary[];
+  pareto: ParetoPoint[];
+  migration: MigrationResult;
+}
+
+/** Optional stage timing (the bench passes one; the build may pass its progress reporter). */
+export interface StageTimer {
+  stage(name: string): void;
+}
+
+const AT_RISK = new Set(['at_risk', 'cant_lose']);
+
+export function computeMetrics(ds: Dataset, config: Config, timer?: StageTimer): MetricsResult {
+  return computeMetricsWithBook(ds, config, timer).result;
+}
+
+/**
+ * computeMetrics plus the context and order book it built, so the service/channel families can
+ * reuse them (computeServiceMetrics(ds, ctx, book)) instead of rebuilding the book from the
+ * lines — that is 1–4 s at 5M lines. The book is typed arrays: keep it out of caches.
+ */
+export function computeMetricsWithBook(
+  ds: Dataset,
+  config: Config,
+  timer?: StageTimer,
+): { result: MetricsResult; ctx: MetricContext; book: OrderBook } {
+  const ctx = metricContext(ds, config);
+  const { asOfDay } = ctx;
+  timer?.stage('context');
+  const book = ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
+  timer?.stage('orders');
+  const cf = book.customers;
+  let lowDay = ctx.firstDay;
+  for (let c = 0; c < cf.count; c++) if (cf.createdDay[c] !== NONE && cf.createdDay[c]! < lowDay) lowDay = cf.createdDay[c]!;
+  const monthOf = monthTable(lowDay, asOfDay);
+  const ents = entityIndex(book);
+  timer?.stage('entities');
+  const pis = {
+    month: periodIndex(ctx.firstDay, asOfDay, 'month', monthOf),
+    quarter: periodIndex(ctx.firstDay, asOfDay, 'quarter', monthOf),
+    year: periodIndex(ctx.firstDay, asOfDay, 'year', monthOf),
+  };
+  const settings = {
+    dormantDays: config.dormantDays,
+    lostDays: config.lostDays,
+    repeatWindowMonths: config.repeatWindowMonths,
+    newCustomerBasis: config.newCustomerBasis,
+  };
+  const kpis: KpiRow[] = [];
+  for (const g of ['month', 'quarter', 'year'] as const) for (const r of lifecycleKpis(book, ents, pis[g], settings)) kpis.push(r);
+  timer?.stage('lifecycle');
+
+  const snaps = tierSnapshots(cf, pis.year.starts[0]!, pis.month, config.valueTier.windowMonths, config.valueTier.cuts);
+  const cells: MigrationCell[] = [];
+  for (const g of ['month', 'quarter', 'year'] as const) {
+    const withMatrix = g === 'month' || g === config.kpiGrain;
+    const m = tierMigration(cf, ents, pis[g], snaps, withMatrix, isoDay);
+    for (const r of m.rows) kpis.push(r);
+    for (const c of m.cells) cells.push(c);
+  }
+  timer?.stage('tiers');
+
+  // ── Service, satisfaction and channel KPI rows are added here by the lead ──────────────────
+  // `ctx` and the order `book` are in scope, e.g.
+  //   const service = computeServiceMetrics(ds, ctx, book);   // src/metrics/service-facade.ts
+  //   for (const r of service.kpis) kpis.push(r);             // (and add `service` to the result)
+  // Rows pushed here are sorted with the rest just below.
+  // ──────────────────────────────────────────────────────────────────────────────────────────
+
+  kpis.sort(compareKpiRows);
+  timer?.stage('kpi-sort');
+
+  const cohorts = cohortRetention(book, asOfDay, monthOf);
+  timer?.stage('cohorts');
+
+  const rf = rfm(cf, asOfDay, config.rfm.windowMonths, config.rfm.grid);
+  const valueTiers = snaps.at(asOfDay);
+  const valueRevenue = windowRevenue(cf, asOfDay, config.valueTier.windowMonths);
+  timer?.stage('rfm');
+
+  // customer-tiers download (ISO days memoised: a few thousand distinct days, 10⁵+ customers)
+  const isoMemo = new Map<number, string>();
+  const iso = (d: number): string => {
+    let s = isoMemo.get(d);
+    if (s === undefined) isoMemo.set(d, (s = isoDay(d)));
+    return s;
+  };
+  const nameOf = new Map<string, string | null>();
+  const cc = ds.customers?.columns;
+  if (cc) for (let i = 0; i < cc.customer_id.length; i++) nameOf.set(cc.customer_id[i]!, cc.name[i] ?? null);
+  const scoreOf = new Int32Array(cf.count).fill(NONE);
+  rf.scores.forEach((s, i) => (scoreOf[s.customer] = i));
+  const statuses: CustomerStatus[] = new Array(cf.count);
+  const customers: CustomerTierRow[] = new Array(cf.count);
+  const P = book.names.people.names;
+  const T = book.names.teams.names;
+  const R = book.names.regions.names;
+  for (let c = 0; c < cf.count; c++) {
+    const a = cf.pStart[c]!;
+    const b = cf.pStart[c + 1]!;
+    const last = a < b ? cf.pDay[b - 1]! : NONE;
+    const status = statusAt(last, asOfDay, config.dormantDays, config.lostDays);
+    statuses[c] = status;
+    const s = scoreOf[c] !== NONE ? rf.scores[scoreOf[c]!]! : null;
+    customers[c] = {
+      customer_id: cf.ids[c]!,
+      name: nameOf.get(cf.ids[c]!) ?? null,
+      owner_id: cf.owner[c] !== NONE ? P[cf.owner[c]!]! : null,
+      team: cf.team[c] !== NONE ? T[cf.team[c]!]! : null,
+      region: cf.region[c] !== NONE ? R[cf.region[c]!]! : null,
+      member_level: cf.memberLevel[c] ?? null,
+      status,
+      first_purchase: a < b ? iso(cf.pDay[a]!) : null,
+      last_purchase: last !== NONE ? iso(last) : null,
+      recency_days: s?.recency_days ?? null,
+      frequency: s?.frequency ?? null,
+      monetary: s?.monetary ?? null,
+      r: s?.r ?? null,
+      f: s?.f ?? null,
+      m: s?.m ?? null,
+      segment: s?.segment ?? null,
+      value_tier: tierName[valueTiers[c]!]!,
+      value_revenue: valueRevenue[c]!,
+    };
+  }
+
+  const bySegment = new Map<string, { customers: number; revenue: number }>();
+  for (const row of config.rfm.grid) for (const seg of row) if (!bySegment.has(seg)) bySegment.set(seg, { customers: 0, revenue: 0 });
+  let atRiskValue = 0;
+  let atRiskCustomers = 0;
+  for (const s of rf.scores) {
+    const b = bySegment.get(s.segment)!;
+    b.customers++;
+    b.revenue += s.monetary;
+    if (AT_RISK.has(s.segment)) {
+      atRiskValue += s.monetary;
+      atRiskCustomers++;
+    }
+  }
+  const segments: SegmentsSummary = {
+    rows: [...bySegment].map(([segment, b]) => ({
+      segment,
+      customers: b.customers,
+      revenue: b.revenue,
+      customers_share: rf.scores.length ? b.customers / rf.scores.length : 0,
+    })),
+    atRiskValue,
+    atRiskCustomers,
+  };
+  // Prospects and lapsed customers count in `none` only if they ever purchased by asOf.
+  const valueTierSummary = tierSummary(valueTiers, valueRevenue, (c) => cf.firstPurchaseDay[c] !== NONE);
+  const result: MetricsResult = {
+    asOf: isoDay(asOfDay),
+    asOfDay,
+    periods: { month: pis.month.periods, quarter: pis.quarter.periods, year: pis.year.periods },
+    kpis,
+    cohorts,
+    customers,
+    statusCounts: statusCounts(statuses, ents),
+    rfmEdges: rf.edges,
+    segments,
+    valueTierSummary,
+    pareto: pareto(valueRevenue),
+    migration: { valueTiers: cells, memberLevels: null, memberLevelsReason: 'needs_member_level_history' },
+  };
+  timer?.stage('customers');
+  return { result, ctx, book };
+}

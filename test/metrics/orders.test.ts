@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../src/lib/time-zone.ts';
+import { metricContext } from '../../src/metrics/context.ts';
+import { NONE, ordersFromLines } from '../../src/metrics/orders.ts';
+import { config, dataset } from './helpers.ts';
+
+function book(ds: ReturnType<typeof dataset>, asOf?: string) {
+  const ctx = metricContext(ds, config(asOf ? { asOf } : {}));
+  return ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
+}
+
+describe('ordersFromLines', () => {
+  const ds = dataset({
+    customers: [
+      { customer_id: 'c1', owner_id: 's1', region: 'East' },
+      { customer_id: 'c2', owner_id: 's2' },
+      { customer_id: 'c3', owner_id: 's1' },
+    ],
+    orders: [
+      // order o1: three lines; the earliest (03-01) is the second line; owner: first non-empty line owner = s9
+      { order_id: 'o1', customer_id: 'c1', order_date: '2024-03-05', amount: 100, channel: 'web', region: 'North' },
+      { order_id: 'o1', customer_id: 'c1', order_date: '2024-03-01', amount: 50, owner_id: 's9', channel: 'shop', region: 'South' },
+      { order_id: 'o1', customer_id: 'c1', order_date: '2024-03-03', amount: -30, owner_id: 's8' },
+      // o2: no line owner → the customer's owner s2
+      { order_id: 'o2', customer_id: 'c2', order_date: '2024-03-02', amount: 80 },
+      // o3: a refund (Σ = −20)
+      { order_id: 'o3', customer_id: 'c2', order_date: '2024-03-04', amount: -20 },
+      // c3 only has a refund: not a buyer
+      { order_id: 'o4', customer_id: 'c3', order_date: '2024-03-04', amount: -5 },
+      // anonymous sale
+      { order_id: 'o5', order_date: '2024-03-06', amount: 7, owner_id: 's1' },
+    ],
+  });
+  const b = book(ds);
+  const o = b.orders;
+
+  it('sums lines, takes the earliest date and its channel/region, the first non-empty owner', () => {
+    expect(o.count).toBe(5);
+    expect(Array.from(o.amount)).toEqual([120, 80, -20, -5, 7]); // 100 + 50 − 30 = 120
+    expect(isoDay(o.day[0]!)).toBe('2024-03-01');
+    expect(b.names.people.names[o.owner[0]!]).toBe('s9');
+    expect(b.names.channels.names[o.channel[0]!]).toBe('shop');
+    expect(b.names.regions.names[o.region[0]!]).toBe('South');
+    expect(b.names.people.names[o.owner[1]!]).toBe('s2');
+    expect(o.customer[4]).toBe(NONE);
+  });
+
+  it('builds per-customer purchases sorted by day; a refund-only customer never purchased', () => {
+    const cf = b.customers;
+    const c2 = b.names.customers.get('c2');
+    const c3 = b.names.customers.get('c3');
+    expect(Array.from(cf.pAmount.subarray(cf.pStart[c2]!, cf.pStart[c2 + 1]!))).toEqual([80]);
+    expect(Array.from(cf.amount.subarray(cf.start[c2]!, cf.start[c2 + 1]!))).toEqual([80, -20]);
+    expect(cf.firstPurchaseDay[c3]).toBe(NONE);
+    expect(cf.start[c3 + 1]! - cf.start[c3]!).toBe(1);
+    // customer region: customers.csv, else the earliest order's region (c2 has none anywhere)
+    expect(b.names.regions.names[cf.region[b.names.customers.get('c1')]!]).toBe('East');
+    expect(cf.region[c2]).toBe(NONE);
+  });
+
+  it('drops orders dated after asOf', () => {
+    const b2 = book(ds, '2024-03-03');
+    // o1 (03-01), o2 (03-02) stay; o3, o4 (03-04) and o5 (03-06) go
+    expect(b2.orders.count).toBe(2);
+  });
+});
