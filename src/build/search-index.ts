@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 /**
@@ -13,8 +15,21 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
     if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
+    await sortEntryLanguages(join(siteDir, 'pagefind', 'pagefind-entry.json'));
     return { pages: added.page_count };
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Pagefind lists the languages of pagefind-entry.json in hash-map order, which changes from run
+ * to run; sorted, the same inputs give byte-identical builds. The content is unchanged.
+ */
+async function sortEntryLanguages(path: string): Promise<void> {
+  const entry = JSON.parse(await readFile(path, 'utf8')) as { languages?: Record<string, unknown> };
+  if (entry.languages) {
+    entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  await writeFile(path, JSON.stringify(entry));
 }
