@@ -37,11 +37,19 @@ function firstBadUtf8Line(b: Uint8Array): number {
   return line;
 }
 
+/** zip (.xlsx), OLE2 (.xls), gzip, PDF */
+const MAGIC = [[0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0], [0x1f, 0x8b], [0x25, 0x50, 0x44, 0x46]];
+
 function looksBinary(b: Uint8Array): boolean {
-  // NUL bytes in the first 8 KiB of a file without a UTF-16 BOM: a spreadsheet (.xlsx, .xls) or an archive.
+  // A spreadsheet (.xlsx, .xls) or an archive: a known signature, or NUL bytes making up more than
+  // 1/64 of the first 8 KiB (of a file without a UTF-16 BOM). A few stray NULs in a text export
+  // are not binary: the file is read and the rows holding them are rejected as `nul_byte`
+  // (robustness fix: one NUL used to refuse the whole file as "an Excel file renamed to .csv").
+  if (MAGIC.some((m) => m.every((x, i) => b[i] === x))) return true;
   const n = Math.min(b.length, 8192);
-  for (let i = 0; i < n; i++) if (b[i] === 0) return true;
-  return false;
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) nul++;
+  return nul > 0 && nul * 64 > n;
 }
 
 export function decodeBytes(bytes: Uint8Array, setting: EncodingSetting = 'auto'): Decoded {

@@ -154,6 +154,33 @@ export function matchHeaders(
     return { ok: false, error: missingColumnError(headers.filter((_, i) => !taken.has(i)), headers, name, file, column, settings) };
   }
 
+  // A column we read whose header appears twice (after normalisation: `Amount` and `amount`) is
+  // ambiguous: reading the first and silently ignoring the second would drop the values of one
+  // of them. Stop and say which headers collide (duplicates among unused columns are harmless).
+  for (const [column, i] of index) {
+    const n = normalizeHeader(headers[i]!);
+    const same = headers.flatMap((h, k) => (normalizeHeader(h) === n ? [k] : []));
+    if (same.length < 2) continue;
+    const cols = same.map((k) => `${k + 1}`).join(', ');
+    const names = same.map((k) => `"${headers[k]!.trim()}"`).join(', ');
+    return {
+      ok: false,
+      error: buildError({
+        code: 'duplicate_header',
+        file,
+        field: column,
+        message: {
+          en: `${file}: the header of ${column} appears ${same.length} times (${names} in columns ${cols}), so it is not clear which column holds ${column}. Headers found: ${found}.`,
+          'zh-CN': `${file}：${column} 的表头出现了 ${same.length} 次（第 ${cols} 列：${names}），无法确定哪一列是 ${column}。文件中的表头：${found}。`,
+        },
+        hint: {
+          en: `Rename or delete the extra column in the file so each header is unique (e.g. ${headers[same[1]!]!.trim()}_2).`,
+          'zh-CN': `请在文件中重命名或删除多余的列，使每个表头唯一（例如 ${headers[same[1]!]!.trim()}_2）。`,
+        },
+      }),
+    };
+  }
+
   const mapping: Record<string, string> = {};
   for (const [c, i] of index) mapping[c] = headers[i]!;
   for (const d of dims) mapping[DIMENSION_PREFIX + d.name] = headers[d.index]!;

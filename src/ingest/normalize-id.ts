@@ -1,6 +1,9 @@
 /**
  * Ids stay strings: trimmed, NFKC-normalised (full-width `ＡＢ１２` → `AB12`), and a float export's
  * `17850.0` → `17850`. Leading zeros are kept (`007` stays `007`). Empty → null.
+ * Decision: ids that differ only by full-width forms or surrounding spaces (`ＣＵ１`, `CU1 `) are
+ * the same id, so in a keyed file the later row is rejected as `duplicate_key` naming the first
+ * (test/robustness/bad-inputs.test.ts). Case is kept: `a1` and `A1` are different ids.
  */
 export function normalizeId(raw: string): string | null {
   let s = raw;

@@ -75,9 +75,15 @@ export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): Read
     firstText += p.value;
   }
   const delimiter = settings.delimiter === 'auto' ? detectDelimiter(firstText) : settings.delimiter;
+  // NUL bytes: looked for in each decoded piece (a native indexOf); only once one is seen are the
+  // cells of later records checked one by one (a record is parsed after the piece it ends in)
+  let hasNul = firstText.includes('\u0000');
   const chunks = (function* () {
     if (firstText) yield firstText;
-    yield* pieces;
+    for (const p of pieces) {
+      if (!hasNul && p.includes('\u0000')) hasNul = true;
+      yield p;
+    }
   })();
 
   const shape = (spec.schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
@@ -200,7 +206,18 @@ export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): Read
       const p = plan[k]!;
       // a column the file does not have: empty (or the schema default, e.g. staff.active)
       if (p.index < 0) { values[k] = p.kind === 'boolean' ? undefined : null; continue; }
-      const v = coerceCell(p, cells[p.index]!, ctx);
+      const cell = cells[p.index]!;
+      // hostile cells are rejected with their column before any parsing (robustness fixes:
+      // a NUL byte used to pass into ids and names, a 10 MB cell into the published bundle)
+      if (cell.length > MAX_CELL_CHARS) {
+        led.reject(line, p.column, cell.slice(0, 40) + '…', 'value_too_long', cells, `${cell.length} characters, at most ${MAX_CELL_CHARS}`);
+        return;
+      }
+      if (hasNul && cell.includes('\u0000')) {
+        led.reject(line, p.column, cell.replaceAll('\u0000', '\\0').slice(0, 80), 'nul_byte', cells);
+        return;
+      }
+      const v = coerceCell(p, cell, ctx);
       if (v instanceof CellFailure) {
         const f = v.f;
         if (f.reason === 'needs_date_order') throw new Abort(ambiguousDateError(name, file, line, p.column, f.raw));
@@ -211,7 +228,13 @@ export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): Read
     }
     const row = makeRow(values);
     for (const p of dimPlans) {
-      const v = coerceCell(p, cells[p.index]!, ctx);
+      const cell = cells[p.index]!;
+      if (cell.length > MAX_CELL_CHARS || (hasNul && cell.includes('\u0000'))) {
+        const long = cell.length > MAX_CELL_CHARS;
+        led.reject(line, p.column, long ? cell.slice(0, 40) + '…' : cell.replaceAll('\u0000', '\\0').slice(0, 80), long ? 'value_too_long' : 'nul_byte', cells, long ? `${cell.length} characters, at most ${MAX_CELL_CHARS}` : '');
+        return;
+      }
+      const v = coerceCell(p, cell, ctx);
       if (v instanceof CellFailure) { led.reject(line, v.f.column, v.f.raw, v.f.reason as ReasonCode, cells, v.f.detail); return; }
       row[p.column] = v;
     }
@@ -313,6 +336,13 @@ export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): Read
  * staff, targets) are validated on every row.
  */
 export const ZOD_GUARD_ROWS = 1000;
+
+/**
+ * The longest cell accepted in a column we read: Excel's cell limit (32,767 characters). A longer
+ * value is a broken quote or a corrupted export; the row is rejected as `value_too_long`
+ * (columns the pipeline does not read are not checked: a CRM's long notes field is harmless).
+ */
+export const MAX_CELL_CHARS = 32_767;
 
 export function coercionCovers(shape: Record<string, z.ZodType>): boolean {
   return Object.values(shape).every((f) => {

@@ -14,6 +14,17 @@ export const reasons = {
     en: 'a quoted field is not closed: {detail}',
     'zh-CN': '引号未闭合：{detail}',
   },
+  // a cell of a column we read holds a NUL byte (U+0000): a corrupted export, never a real value
+  nul_byte: {
+    en: '{column} holds a NUL byte (a corrupted export): "{raw}"',
+    'zh-CN': '{column} 含有 NUL 字节（导出文件已损坏）：“{raw}”',
+  },
+  // a cell of a column we read is longer than Excel's cell limit (32,767 characters): a broken
+  // quote or a corrupted export; the raw value in the message is cut short
+  value_too_long: {
+    en: '{column} is too long ({detail}): "{raw}"',
+    'zh-CN': '{column} 过长（{detail}）：“{raw}”',
+  },
   missing_value: { en: '{column} is required but empty', 'zh-CN': '{column} 为必填项，但为空' },
   invalid_id: { en: '{column} is not a usable id: "{raw}"', 'zh-CN': '{column} 不是有效的编号：“{raw}”' },
   invalid_number: { en: '{column} is not a number: "{raw}"', 'zh-CN': '{column} 不是有效数字：“{raw}”' },

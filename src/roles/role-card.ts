@@ -114,6 +114,22 @@ function checkTriangle(rows: number[][], n: number, ctx: Ctx): void {
     issue(ctx, ['weighting', 'ahp'], `the AHP triangle has ${rows.length} rows but the card has ${n} kpis: it needs ${n} rows of ${shape} entries (diagonal 1 first)`, `AHP 上三角有 ${rows.length} 行，但岗位卡有 ${n} 个指标：需要 ${n} 行，每行依次 ${shape} 个数（以对角线的 1 开头）`);
     return;
   }
+  // A full n×n matrix instead of the triangle (robustness fix: it used to get the generic "row 2
+  // has 3 entries" message). Say that only the upper triangle is written, and when the lower half
+  // is not the reciprocal of the upper one, name the first pair that breaks a_ji = 1/a_ij.
+  if (n > 1 && rows.every((r) => r.length === n)) {
+    let bad: string | null = null;
+    for (let i = 0; i < n && !bad; i++) {
+      for (let j = i + 1; j < n && !bad; j++) {
+        const a = rows[i]![j]!, b = rows[j]![i]!;
+        if (!(Math.abs(a * b - 1) < 1e-6)) bad = `a_${j + 1}${i + 1} = ${round(b)} but 1/a_${i + 1}${j + 1} = ${round(1 / a)}`;
+      }
+    }
+    const why = bad ? ` and it is not reciprocal (${bad})` : '';
+    const zhWhy = bad ? `，且不互反（${bad}）` : '';
+    issue(ctx, ['weighting', 'ahp'], `weighting.ahp is a full ${n}×${n} matrix${why}: write only the upper triangle, rows of ${shape} entries (diagonal 1 first); the lower half is always a_ji = 1/a_ij`, `weighting.ahp 是完整的 ${n}×${n} 矩阵${zhWhy}：只需写上三角，各行依次 ${shape} 个数（以对角线的 1 开头）；下三角总是 a_ji = 1/a_ij`);
+    return;
+  }
   rows.forEach((row, i) => {
     if (row.length !== n - i) {
       issue(ctx, ['weighting', 'ahp', i], `row ${i + 1} of the AHP triangle has ${row.length} entries, expected ${n - i} (a_${i + 1}${i + 1} = 1 then one judgement per later KPI; rows have ${shape} entries)`, `AHP 上三角第 ${i + 1} 行有 ${row.length} 个数，应为 ${n - i} 个（先是对角线 1，再是与其后每个指标的比较；各行依次 ${shape} 个）`);
@@ -232,3 +248,6 @@ export function validateRoleCard(data: unknown, file: string): { ok: true; card:
     }),
   };
 }
+
+/** a judgement for a message: 0.333… → 0.333 */
+const round = (v: number) => Math.round(v * 1000) / 1000;
