@@ -75,7 +75,8 @@ async function main(): Promise<number> {
   await moveDir(renderDir, nextDir);
   await swapDir(nextDir, outDir);
   console.log('\n' + formatLedger(result.ledger));
-  console.log(`\n✓ ${values.out}/ built in ${((performance.now() - t0) / 1000).toFixed(1)} s (as of ${result.asOf})`);
+  const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`\n✓ ${values.out}/ built in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak memory ${peakMB} MB (as of ${result.asOf})`);
   return 0;
 }
 

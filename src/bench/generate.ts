@@ -16,7 +16,13 @@ export interface SynthOptions {
   seed?: number;
   /** share of orders with status cancelled (ingest drops them); default 0.01 */
   cancelledShare?: number;
+  /** staff and team counts instead of the proportional ones (the site-scale bench: 2,000 / 50) */
+  staff?: number;
+  teams?: number;
 }
+
+/** The four role cards that ship, cycled over the staff so every role gets scored. */
+export const ROLES = ['account-manager', 'customer-relationship-manager', 'crm-specialist', 'customer-service-manager'];
 
 export interface SynthLine {
   order_id: string;
@@ -58,12 +64,12 @@ export const CHANNELS = ['online', 'store', 'phone', 'partner', 'wechat'];
 export const REGIONS = ['华东', '华北', '华南', '西南', '东北', 'West'];
 export const LEVELS = ['silver', 'gold', 'platinum'];
 
-export function sizesOf(lines: number): SynthSizes {
-  const staff = Math.min(200, Math.max(8, Math.round(lines / 25_000)));
+export function sizesOf(lines: number, fixed: { staff?: number; teams?: number } = {}): SynthSizes {
+  const staff = fixed.staff ?? Math.min(200, Math.max(8, Math.round(lines / 25_000)));
   return {
     customers: Math.max(50, Math.round(lines / 10)),
     staff,
-    teams: Math.max(2, Math.round(staff / 8)),
+    teams: fixed.teams ?? Math.max(2, Math.round(staff / 8)),
     tickets: Math.round(lines / 20),
     surveys: Math.round(lines / 25),
     interactions: Math.round(lines / 10),
@@ -71,14 +77,14 @@ export function sizesOf(lines: number): SynthSizes {
 }
 
 export function synthesize(opts: SynthOptions, sink: SynthSink): SynthSizes {
-  const sizes = sizesOf(opts.lines);
+  const sizes = sizesOf(opts.lines, opts);
   const rnd = mulberry32(opts.seed ?? 1);
   const int = (n: number): number => Math.floor(rnd() * n);
   const cancelled = opts.cancelledShare ?? 0.01;
   const staffId = (i: number): string => `S${String(i).padStart(3, '0')}`;
   const custId = (i: number): string => `C${String(i).padStart(7, '0')}`;
   for (let s = 0; s < sizes.staff; s++)
-    sink.staff?.({ staff_id: staffId(s), name: `Rep ${s}`, role: 'account-manager', team: `Team ${s % sizes.teams}`, region: REGIONS[s % REGIONS.length]! });
+    sink.staff?.({ staff_id: staffId(s), name: `Rep ${s}`, role: ROLES[s % ROLES.length]!, team: `Team ${s % sizes.teams}`, region: REGIONS[s % REGIONS.length]! });
 
   // customers: join day, owner, region, level, activity weight
   const C = sizes.customers;

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BundleData } from '../site-data/bundle.ts';
 import { coreFiles, optionalFiles } from '../site-data/load.ts';
+import { writeNdjson } from './ndjson.ts';
 import { swapDir } from './swap-dir.ts';
 
 /**
@@ -16,7 +17,11 @@ export async function writeBundle(dir: string, data: BundleData): Promise<void> 
   try {
     // the manifest last: the site's dev-mode memo watches its mtime
     const keys = (Object.keys(names) as (keyof BundleData)[]).sort((a, b) => Number(a === 'manifest') - Number(b === 'manifest'));
-    for (const key of keys) await writeFile(join(next, names[key]!), JSON.stringify(data[key]));
+    for (const key of keys) {
+      const name = names[key]!;
+      if (name.endsWith('.ndjson')) await writeNdjson(join(next, name), data[key] as unknown[]);
+      else await writeFile(join(next, name), JSON.stringify(data[key]));
+    }
     await swapDir(next, dir);
   } catch (e) {
     await rm(next, { recursive: true, force: true });

@@ -1,30 +1,35 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { kpiCatalogue } from '../metrics/kpi-catalogue.ts';
+import { readNdjson } from '../publish/ndjson.ts';
 import type { CoreBundle, OptionalBundle, SiteBundle } from './bundle.ts';
 
-/** bundle key → file name. Core files must exist; optional ones may be missing (→ null). */
+/**
+ * bundle key → file name. Core files must exist; optional ones may be missing (→ null).
+ * Tables that grow with the number of people and customers are NDJSON (one row a line), so
+ * none has to be a single string (src/publish/ndjson.ts).
+ */
 export const coreFiles: { [K in keyof CoreBundle]: string } = {
   manifest: 'manifest.json',
   ledger: 'ledger.json',
-  kpis: 'kpis.json',
+  kpis: 'kpis.ndjson',
 };
 export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
-  cohorts: 'cohorts.json',
-  customers: 'customers.json',
-  statusCounts: 'status-counts.json',
+  cohorts: 'cohorts.ndjson',
+  customers: 'customers.ndjson',
+  statusCounts: 'status-counts.ndjson',
   rfm: 'rfm.json',
   valueTiers: 'value-tiers.json',
   migration: 'migration.json',
-  ticketFacts: 'ticket-facts.json',
-  complaintCategories: 'complaint-categories.json',
-  backlog: 'backlog.json',
+  ticketFacts: 'ticket-facts.ndjson',
+  complaintCategories: 'complaint-categories.ndjson',
+  backlog: 'backlog.ndjson',
   satisfaction: 'satisfaction.json',
-  channels: 'channels.json',
+  channels: 'channels.ndjson',
   people: 'people.json',
   roles: 'roles.json',
-  scores: 'scores.json',
-  teamScores: 'team-scores.json',
+  scores: 'scores.ndjson',
+  teamScores: 'team-scores.ndjson',
   weights: 'weights.json',
   scoringWarnings: 'scoring-warnings.json',
 };
@@ -39,7 +44,7 @@ export const bundleDir = (env: Record<string, string | undefined> = process.env,
 const readJson = (dir: string, file: string): unknown => {
   const path = resolve(dir, file);
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return file.endsWith('.ndjson') ? readNdjson(path) : JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new Error(`site: cannot read bundle file ${path}: ${(e as Error).message}`);
   }
@@ -55,7 +60,7 @@ export const readBundle = (dir: string): SiteBundle => {
   const b = core as unknown as CoreBundle & OptionalBundle;
   if (!b.manifest || typeof b.manifest.asOf !== 'string') throw new Error(`site: ${dir}/manifest.json has no asOf`);
   if (!Array.isArray(b.ledger)) throw new Error(`site: ${dir}/ledger.json is not an array`);
-  if (!Array.isArray(b.kpis)) throw new Error(`site: ${dir}/kpis.json is not an array`);
+  if (!Array.isArray(b.kpis)) throw new Error(`site: ${dir}/${coreFiles.kpis} is not an array`);
   return { ...b, catalogue: kpiCatalogue };
 };
 

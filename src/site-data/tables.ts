@@ -1,5 +1,5 @@
 import { formatPeriod, isoDate } from '../i18n/format.ts';
-import { localePath, pick, t, type Locale } from '../i18n/index.ts';
+import { pick, t, type Locale } from '../i18n/index.ts';
 import type { KpiUnit } from '../model/kpi.ts';
 import type { CsvColumn } from '../publish/to-csv.ts';
 import type { SiteBundle } from './bundle.ts';
@@ -13,6 +13,7 @@ import { rolesTables } from './tables/roles.ts';
 import { peopleTables } from './tables/people.ts';
 import { serviceTables } from './tables/service.ts';
 import { satisfactionTables } from './tables/satisfaction.ts';
+import { personHref, teamHref } from './paths.ts';
 
 
 /**
@@ -40,6 +41,10 @@ export interface TableColumn extends CsvColumn {
   unitKey?: string;
   /** row field holding a link for this cell (a locale path) */
   hrefKey?: string;
+  /** show the number with this many decimals (scores, weights) */
+  digits?: number;
+  nowrap?: boolean;
+  wide?: boolean;
 }
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -127,7 +132,7 @@ export const overviewMovers = (b: SiteBundle, locale: Locale, period: string): M
             kind: t(locale, `overview.kind.${kind}`),
             entity: kind === 'person' ? (names.get(m.id) ?? m.id) : m.id,
             entity_id: m.id,
-            href: localePath(locale, kind === 'person' ? `/people/${m.id}/` : `/teams/${m.id}/`),
+            href: kind === 'person' ? personHref(b, locale, m.id) : teamHref(b, locale, m.id),
             kpi: pick(def.name, locale), kpi_id: kpi, unit: def.unit,
             current: m.cur, previous: m.prev,
             change: c.value, change_unit: c.kind === 'points' ? 'points' : 'change',

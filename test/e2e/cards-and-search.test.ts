@@ -49,8 +49,10 @@ describe('search, role cards and person cards in Chromium', () => {
   it('the scorecard shows each person’s computed score and grade for the latest quarter', async () => {
     const b = bundle();
     const quarter = b.manifest.lastCompleteQuarter!;
-    const scored = b.scores!.filter((s) => s.period === quarter && s.score != null);
-    const sample = [scored[0]!, scored[Math.floor(scored.length / 2)]!, scored.at(-1)!];
+    // each role's first-ranked person: long tables show their top and bottom rows only
+    const scored = b.scores!.filter((s) => s.period === quarter && s.score != null && s.rank === 1);
+    const sample = [...new Map(scored.map((s) => [s.role, s])).values()];
+    expect(sample.length).toBeGreaterThan(1);
     const page = await browser.newPage();
     await page.goto(`${server.url}/en/kpis/${quarter}/`);
     for (const s of sample) {

@@ -48,7 +48,13 @@ const bundle = (): SiteBundle => ({
     { entity_type: 'team', entity_id: '华东', status: 'active', customers: 9 },
   ],
   rfm: null, valueTiers: null, migration: null, ticketFacts: null, complaintCategories: null, backlog: null, satisfaction: null,
-  channels: null, people: null, roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
+  channels: null,
+  // team pages exist for teams with people: the links below point at them
+  people: [
+    { staff_id: 'S1', name: '甲', role: 'account-manager', team: '华东', manager_id: null, region: null, active: true },
+    { staff_id: 'S2', name: '乙', role: 'customer-service-manager', team: '客服', manager_id: null, region: null, active: true },
+  ],
+  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
 });
 
 describe('retention tables', () => {

@@ -56,7 +56,13 @@ const bundle = (): SiteBundle => ({
   ticketFacts: null, complaintCategories: null, backlog: null,
   satisfaction: { detail, complaint: [], dimensions: ['quality', 'speed', 'price'] },
   channels: null,
-  people: [{ staff_id: 'S1', name: '甲一', role: 'account-manager', team: '甲', manager_id: null, region: null, active: true }],
+  people: [
+    { staff_id: 'S1', name: '甲一', role: 'account-manager', team: '甲', manager_id: null, region: null, active: true },
+    // team pages exist for teams with people: the team links below point at them
+    { staff_id: 'S3', name: '乙一', role: 'account-manager', team: '乙', manager_id: null, region: null, active: true },
+    { staff_id: 'S4', name: '丙一', role: 'account-manager', team: '丙', manager_id: null, region: null, active: true },
+    { staff_id: 'S5', name: '华一', role: 'customer-service-manager', team: '华南组', manager_id: null, region: null, active: true },
+  ],
   roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
 });
 

@@ -59,7 +59,11 @@ const bundle = (): SiteBundle => ({
     memberLevels: null, memberLevelsReason: 'needs_member_level_history',
   },
   ticketFacts: null, complaintCategories: null, backlog: null, satisfaction: null, channels: null,
-  people: [{ staff_id: 'S1', name: '王一', role: 'am', team: '华东', manager_id: null, region: null, active: true }],
+  people: [
+    { staff_id: 'S1', name: '王一', role: 'am', team: '华东', manager_id: null, region: null, active: true },
+    // 华北 has a team page (S3), while S2, the owner of C3, has no person page
+    { staff_id: 'S3', name: '李三', role: 'am', team: '华北', manager_id: null, region: null, active: true },
+  ],
   roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
 });
 

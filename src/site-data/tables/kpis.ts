@@ -6,6 +6,7 @@ import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef } from '../kpi-index.ts';
 import { pagePeriods } from '../periods.ts';
 import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import { personHref, teamHref } from '../paths.ts';
 
 /**
  * Every table the kpis pages show, defined once: the page renders it and
@@ -21,7 +22,8 @@ import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
  * A table column for ScoreTable: `digits` = a number shown with that many decimals (scores,
  * entropies); `nowrap` keeps short names on one line; `wide` gives long text room.
  */
-export type ScoreColumn = TableColumn & { digits?: number; nowrap?: boolean; wide?: boolean };
+/** (digits, nowrap and wide are TableColumn options now) */
+export type ScoreColumn = TableColumn;
 export type ScoreTableData = Omit<TableData, 'columns'> & { columns: ScoreColumn[] };
 
 const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<ScoreColumn> = {}): ScoreColumn => ({
@@ -56,8 +58,6 @@ export const kpiName = (b: SiteBundle, id: string, locale: Locale): string => {
   return d ? pick(d.name, locale) : id;
 };
 
-export const personPath = (locale: Locale, staffId: string) => localePath(locale, `/people/${staffId}/`);
-export const teamPath = (locale: Locale, team: string) => localePath(locale, `/teams/${team}/`);
 export const rolePath = (locale: Locale, role: string) => localePath(locale, `/roles/${role}/`);
 
 const byRank = <T extends { rank: number | null }>(key: (r: T) => string) => (a: T, b: T) =>
@@ -172,8 +172,8 @@ export const scoresTable = (b: SiteBundle, locale: Locale, role: string, period:
       const p = people.get(s.staff_id);
       const team = p?.team ?? null;
       return {
-        name: p?.name ?? s.staff_id, name_href: personPath(locale, s.staff_id), staff_id: s.staff_id,
-        team, team_href: team ? teamPath(locale, team) : null,
+        name: p?.name ?? s.staff_id, name_href: personHref(b, locale, s.staff_id), staff_id: s.staff_id,
+        team, team_href: teamHref(b, locale, team),
         ...kpiCells(s),
         score: round(s.score, 2), grade: s.grade, rank: s.rank,
         notes: s.score == null && s.notes.length === 0 ? t(locale, 'kpis.noScore') : notesText(b, locale, s.notes),
@@ -197,7 +197,7 @@ export const teamScoresTable = (b: SiteBundle, locale: Locale, role: string, per
       notesCol(locale),
     ],
     rows: rows.map((s) => ({
-      team: s.team, team_href: teamPath(locale, s.team),
+      team: s.team, team_href: teamHref(b, locale, s.team),
       ...kpiCells(s),
       score: round(s.score, 2), grade: s.grade, rank: s.rank,
       notes: notesText(b, locale, s.notes),

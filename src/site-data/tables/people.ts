@@ -12,6 +12,7 @@ import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef, kpiRow } from '../kpi-index.ts';
 import { defaultPeriod, pagePeriods } from '../periods.ts';
 import { reasonKey, type Row, type TableColumn, type TableData } from '../tables.ts';
+import { uniqueSlugs } from '../paths.ts';
 
 /**
  * Tables of the People (/people/<staff_id>/) and Teams (/teams/<team>/) pages.
@@ -60,25 +61,7 @@ const TOP_AT_RISK = 10;
 
 // ---- URL slugs --------------------------------------------------------------------------------
 
-/**
- * A path segment for a staff id or team name: kept as is (Chinese included: `/teams/华南组/`)
- * except characters that would break a URL path or a file name.
- */
-export const slugify = (s: string): string => s.trim().replace(/[/\\?#%&"'<>|*:\s]+/g, '-').replace(/^\.+/, '-') || '-';
-
-/** Gives each name a unique slug (a clash gets `-2`, `-3` … in input order). */
-const uniqueSlugs = (names: string[]): Map<string, string> => {
-  const out = new Map<string, string>();
-  const used = new Set<string>();
-  for (const n of names) {
-    const base = slugify(n);
-    let s = base;
-    for (let i = 2; used.has(s); i++) s = `${base}-${i}`;
-    used.add(s);
-    out.set(n, s);
-  }
-  return out;
-};
+export { slugify } from '../paths.ts';
 
 // ---- the index --------------------------------------------------------------------------------
 

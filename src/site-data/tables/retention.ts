@@ -1,11 +1,12 @@
 import { formatDate, formatPeriod } from '../../i18n/format.ts';
-import { localePath, pick, t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { pick, t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { Grain, KpiDefinition, KpiRow } from '../../model/kpi.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { company, kpiDef, kpiRow, type Entity } from '../kpi-index.ts';
 import { previousPeriod, samePeriodLastYear } from '../periods.ts';
 import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import { teamHref } from '../paths.ts';
 
 /**
  * Every table the retention page shows, defined once: the page renders it and
@@ -155,7 +156,7 @@ export const retentionTeamsTable = (b: SiteBundle, locale: Locale, period: strin
   const rows: Row[] = (period ? teamsOf(b, period) : []).map((team) => {
     const e: Entity = { type: 'team', id: team };
     const ret = kpiRow(b, e, period!, 'retention_rate');
-    const r: Row = { team, href: localePath(locale, `/teams/${team}/`), previous_buyers: ret?.denominator ?? null };
+    const r: Row = { team, href: teamHref(b, locale, team), previous_buyers: ret?.denominator ?? null };
     const notes: string[] = [];
     for (const d of defs) {
       const row = kpiRow(b, e, period!, d.id);

@@ -4,7 +4,8 @@ import type { ScoreRow, WeightDerivation } from '../../scoring/types.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef } from '../kpi-index.ts';
 import type { CellKind, TableData } from '../tables.ts';
-import { kpiName, personPath, roleCards, teamPath, type ScoreColumn, type ScoreTableData } from './kpis.ts';
+import { kpiName, roleCards, type ScoreColumn, type ScoreTableData } from './kpis.ts';
+import { personHref, teamHref } from '../paths.ts';
 
 /**
  * Every table the roles pages show, defined once: the page renders it and
@@ -130,8 +131,8 @@ export const rosterTable = (b: SiteBundle, locale: Locale, card: PublishedRoleCa
   rows: rolePeople(b, card.id).map((p) => {
     const s = latestScore(b, card.id, p.staff_id);
     return {
-      name: p.name, name_href: personPath(locale, p.staff_id), staff_id: p.staff_id,
-      team: p.team, team_href: p.team ? teamPath(locale, p.team) : null,
+      name: p.name, name_href: personHref(b, locale, p.staff_id), staff_id: p.staff_id,
+      team: p.team, team_href: teamHref(b, locale, p.team),
       status: t(locale, p.active ? 'roles.active' : 'roles.inactive'),
       grade: s?.grade ?? null,
       score: s?.score == null ? null : Math.round(s.score * 100) / 100,

@@ -4,7 +4,7 @@ import type { SatisfactionDetailRow } from '../../metrics/satisfaction-detail.ts
 import type { SiteBundle } from '../bundle.ts';
 import { pagePeriods } from '../periods.ts';
 import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
-import { teamHref } from './service.ts';
+import { teamHref } from '../paths.ts';
 
 /**
  * Every table the satisfaction pages show, defined once: the page renders it and
@@ -143,7 +143,7 @@ export const satisfactionTeamsTable = (b: SiteBundle, locale: Locale, period: st
   columns: [col('team', t(locale, 'satisfaction.col.team'), 'text', undefined, { hrefKey: 'href' }), ...pairCols(locale)],
   rows: pairRows(locale, satTeams(b, period),
     (team, m) => satRows(b, { entity_type: 'team', entity_id: team, channel: null, period, measure: m })[0],
-    (team) => ({ team, href: teamHref(locale, team) })),
+    (team) => ({ team, href: teamHref(b, locale, team) })),
 });
 
 export const satisfactionTables = (b: SiteBundle, locale: Locale): TableData[] => {

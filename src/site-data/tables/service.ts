@@ -1,10 +1,11 @@
 import { formatDate, formatPeriod } from '../../i18n/format.ts';
-import { localePath, t, type Locale } from '../../i18n/index.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 import { BACKLOG_BUCKETS, type BacklogBucket } from '../../metrics/tickets.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { kpiRow } from '../kpi-index.ts';
 import { grainOf, pagePeriods } from '../periods.ts';
 import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import { personHref, teamHref } from '../paths.ts';
 
 /**
  * Every table the service pages show, defined once: the page renders it and
@@ -17,8 +18,6 @@ const col = (key: string, label: string, kind: CellKind, unit?: string, extra: P
   key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
 });
 
-export const personHref = (locale: Locale, id: string) => localePath(locale, `/people/${id}/`);
-export const teamHref = (locale: Locale, team: string) => localePath(locale, `/teams/${team}/`);
 
 /** The person KPIs of the per-person service table, in column order. */
 export const servicePersonKpis = ['complaints', 'first_response_hours', 'response_sla_rate', 'resolution_hours', 'resolution_rate', 'complaint_satisfaction'] as const;
@@ -44,7 +43,7 @@ export const servicePeopleTable = (b: SiteBundle, locale: Locale, period: string
   const people = new Map((b.people ?? []).map((p) => [p.staff_id, p]));
   const rows: Row[] = servicePeople(b, period).map((id) => {
     const p = people.get(id);
-    const row: Row = { person: p?.name ?? id, staff_id: id, href: personHref(locale, id), team: p?.team ?? null, team_href: p?.team ? teamHref(locale, p.team) : null };
+    const row: Row = { person: p?.name ?? id, staff_id: id, href: personHref(b, locale, id), team: p?.team ?? null, team_href: teamHref(b, locale, p?.team) };
     for (const k of servicePersonKpis) {
       const r = kpiRow(b, { type: 'person', id }, period, k);
       row[k] = r?.value ?? null;
@@ -116,9 +115,9 @@ export const serviceBacklogTable = (b: SiteBundle, locale: Locale): TableData =>
       row = {
         owner: r.owner_id ? (people.get(r.owner_id)?.name ?? r.owner_id) : t(locale, 'service.unassigned'),
         owner_id: r.owner_id,
-        href: r.owner_id ? personHref(locale, r.owner_id) : null,
+        href: personHref(b, locale, r.owner_id),
         team: r.team,
-        team_href: r.team ? teamHref(locale, r.team) : null,
+        team_href: teamHref(b, locale, r.team),
         // no published row for a bucket = no open tickets of that age
         ...Object.fromEntries(BACKLOG_BUCKETS.map((k) => [`age_${k}`, 0])),
         tickets: 0,

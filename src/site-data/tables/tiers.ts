@@ -1,11 +1,12 @@
 import { formatDate, formatPeriod } from '../../i18n/format.ts';
-import { localePath, t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { CustomerTierRow } from '../../metrics/index.ts';
 import type { MigrationCell } from '../../metrics/tier-migration.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle.ts';
 import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
 import { lastComplete } from './retention.ts';
+import { personHref, teamHref } from '../paths.ts';
 
 /**
  * Every table the tiers page shows, defined once: the page renders it and
@@ -225,9 +226,9 @@ export const tiersAtRiskTable = (b: SiteBundle, locale: Locale, top = AT_RISK_TO
       customer_id: c.customer_id,
       name: c.name,
       owner: c.owner_id ? (names.get(c.owner_id) ?? c.owner_id) : null,
-      owner_href: c.owner_id && names.has(c.owner_id) ? localePath(locale, `/people/${c.owner_id}/`) : null,
+      owner_href: names.has(c.owner_id ?? '') ? personHref(b, locale, c.owner_id) : null,
       team: c.team,
-      team_href: c.team ? localePath(locale, `/teams/${c.team}/`) : null,
+      team_href: teamHref(b, locale, c.team),
       segment: segmentLabel(locale, c.segment),
       value_tier: tierLabel(locale, c.value_tier),
       recency_days: c.recency_days, frequency: c.frequency, monetary: c.monetary,

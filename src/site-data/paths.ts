@@ -1,0 +1,55 @@
+import { localePath, type Locale } from '../i18n/index.ts';
+import type { SiteBundle } from './bundle.ts';
+
+/**
+ * URLs of person and team pages, one source for every page that links to them. A staff id or
+ * team name is kept as the path segment (Chinese included: `/teams/华南组/`) except characters
+ * that would break a URL path or a file name; names that then clash get `-2`, `-3` … in order.
+ */
+export const slugify = (s: string): string => s.trim().replace(/[/\\?#%&"'<>|*:\s]+/g, '-').replace(/^\.+/, '-') || '-';
+
+/** Gives each name a unique slug (a clash gets `-2`, `-3` … in input order). */
+export const uniqueSlugs = (names: readonly string[]): Map<string, string> => {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const n of names) {
+    const base = slugify(n);
+    let s = base;
+    for (let i = 2; used.has(s); i++) s = `${base}-${i}`;
+    used.add(s);
+    out.set(n, s);
+  }
+  return out;
+};
+
+interface Slugs {
+  person: Map<string, string>;
+  team: Map<string, string>;
+}
+const cache = new WeakMap<object, Slugs>();
+
+/** The slugs of everyone in the bundle: staff ids in file order, team names sorted. */
+export function slugs(b: Pick<SiteBundle, 'people'>): Slugs {
+  const key = b.people ?? EMPTY;
+  let s = cache.get(key);
+  if (!s) {
+    const people = b.people ?? [];
+    const teams = [...new Set(people.map((p) => p.team).filter((t): t is string => t != null))].sort();
+    s = { person: uniqueSlugs(people.map((p) => p.staff_id)), team: uniqueSlugs(teams) };
+    cache.set(key, s);
+  }
+  return s;
+}
+const EMPTY: object = [];
+
+/** `/teams/<slug>/` in the locale, or null when the team has no page. */
+export const teamHref = (b: Pick<SiteBundle, 'people'>, locale: Locale, team: string | null | undefined): string | null => {
+  const s = team ? slugs(b).team.get(team) : undefined;
+  return s ? localePath(locale, `/teams/${s}/`) : null;
+};
+
+/** `/people/<slug>/` in the locale, or null when the person has no page. */
+export const personHref = (b: Pick<SiteBundle, 'people'>, locale: Locale, staffId: string | null | undefined): string | null => {
+  const s = staffId ? slugs(b).person.get(staffId) : undefined;
+  return s ? localePath(locale, `/people/${s}/`) : null;
+};
