@@ -117,7 +117,8 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
     return { total: now() - t0, cpu: cpu() - cpuStart, maxRSS: process.resourceUsage().maxRSS, stages: r.stages, info: r.sizes };
   }
   const { defaultConfig } = await import('../src/config/schema.ts');
-  const { computeMetrics } = await import('../src/metrics/index.ts');
+  // all metric families, exactly as the build runs them
+  const { computeAllMetrics } = await import('../src/build/compute-all-metrics.ts');
   const config = defaultConfig();
   let dataset;
   let rssAfterIngest = 0;
@@ -136,7 +137,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
     rssAfterIngest = process.resourceUsage().maxRSS;
   }
   const start = mode === 'direct' ? last : t0;
-  const m = computeMetrics(dataset, config, timer);
+  const m = computeAllMetrics(dataset, config, timer);
   return {
     total: now() - start,
     cpu: cpu() - cpuStart,

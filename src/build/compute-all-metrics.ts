@@ -1,8 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Dataset } from '../model/tables.ts';
-import { metricContext } from '../metrics/context.ts';
-import { computeMetrics, type MetricsResult, type StageTimer } from '../metrics/index.ts';
-import { compareKpiRows } from '../metrics/kpi-rows.ts';
+import { computeMetricsWithBook, type MetricsResult, type StageTimer } from '../metrics/index.ts';
+import { sortKpiRows } from '../metrics/kpi-rows.ts';
 import { computeServiceMetrics, type ServiceMetrics } from '../metrics/service-facade.ts';
 
 /**
@@ -19,9 +18,10 @@ export interface AllMetrics extends MetricsResult {
 }
 
 export function computeAllMetrics(ds: Dataset, config: Config, timer?: StageTimer): AllMetrics {
-  const core = computeMetrics(ds, config, timer);
-  const { kpis: serviceKpis, ...service } = computeServiceMetrics(ds, metricContext(ds, config));
+  // one order book for both halves: orders are reduced from lines once
+  const { result: core, ctx, book } = computeMetricsWithBook(ds, config, timer);
+  const { kpis: serviceKpis, ...service } = computeServiceMetrics(ds, ctx, book);
   timer?.stage('service');
-  const kpis = core.kpis.concat(serviceKpis).sort(compareKpiRows);
+  const kpis = sortKpiRows(core.kpis.concat(serviceKpis));
   return { ...core, kpis, service, staff: ds.staff, targets: ds.targets, surveyDimensions: ds.surveyDimensions };
 }
