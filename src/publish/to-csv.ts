@@ -18,7 +18,9 @@ const FORMULA_START = /^[=+\-\u2212@\t\r]/;
 
 export const csvCell = (v: unknown): string => {
   if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  // 12 significant digits drop binary noise of sums (25359.390000000003 → 25359.39) and keep
+  // every real digit of money amounts and ratios
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : '';
   if (typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   const s = String(v);

@@ -1,5 +1,5 @@
 import { csvParseRows } from 'd3-dsv';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { BOM, csvCell, toCsv } from '../../src/publish/to-csv.ts';
 
 describe('toCsv', () => {
@@ -28,5 +28,13 @@ describe('toCsv', () => {
     const rows = [{ name: 'a,"b"\nc', amount: -3 }, { name: '=HYPERLINK("x")', amount: null }];
     const parsed = csvParseRows(toCsv(columns, rows).slice(1).trimEnd());
     expect(parsed).toEqual([['名称', '金额 (元)'], ['a,"b"\nc', '-3'], [`'=HYPERLINK("x")`, '']]);
+  });
+});
+
+describe('numbers in CSV downloads', () => {
+  it('drop the binary noise of sums and keep real digits', () => {
+    const csv = toCsv([{ key: 'v', header: 'v' }], [{ v: 25359.390000000003 }, { v: 4715524.999999999 }, { v: -12.5 }, { v: 0.1 + 0.2 }, { v: 123456789.12 }]);
+    // 0.1 + 0.2 = 0.30000000000000004 in binary; 4715524.999999999 is 4715525 to 12 digits
+    expect(csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['v', '25359.39', '4715525', '-12.5', '0.3', '123456789.12']);
   });
 });
