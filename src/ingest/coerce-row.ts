@@ -31,6 +31,13 @@ export interface FieldPlan {
    * cache (a slot per cheap hash, no Map): a collision only means a missed share. Off for keys.
    */
   intern: (string | undefined)[] | null;
+  /**
+   * id/text columns: the previous row's raw cell and its value. Consecutive rows often repeat a
+   * value (the lines of one order: order id, customer, owner, status …); an equal raw cell gets
+   * the same value (and string) without normalising it again.
+   */
+  lastRaw?: string | undefined;
+  lastValue?: string | undefined;
 }
 
 const INTERN_SLOTS = 1 << 16;
@@ -69,6 +76,8 @@ export function planFields(
       index: index.get(column) ?? -1,
       num: { decimal: ctx.decimal, wan: ctx.wan, percent: !!meta.percent || ctx.percentColumns.includes(column) },
       intern: (meta.kind === 'id' || meta.kind === 'text') && !keys.includes(column) ? new Array<string | undefined>(INTERN_SLOTS).fill(undefined) : null,
+      lastRaw: undefined,
+      lastValue: undefined,
     };
   });
 }
@@ -116,14 +125,22 @@ export function trimCell(s: string): string {
 export function coerceCell(p: FieldPlan, raw: string, ctx: CoerceContext): unknown {
   switch (p.kind) {
     case 'id': {
+      if (raw === p.lastRaw) return p.lastValue;
       const v = normalizeId(raw);
       if (v === null) return p.optional ? null : fail('missing_value', p.column, raw);
-      return p.intern ? interned(p, v) : v;
+      const out = p.intern ? interned(p, v) : v;
+      p.lastRaw = raw;
+      p.lastValue = out;
+      return out;
     }
     case 'text': {
+      if (raw === p.lastRaw) return p.lastValue;
       const v = trimCell(raw);
       if (v === '') return p.optional ? null : fail('missing_value', p.column, raw);
-      return p.intern ? interned(p, v) : v;
+      const out = p.intern ? interned(p, v) : v;
+      p.lastRaw = raw;
+      p.lastValue = out;
+      return out;
     }
     case 'date': {
       const v = ctx.dates.parse(raw);

@@ -34,6 +34,21 @@ const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'mond
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+const DAY_SLOTS = 1 << 16;
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), by arithmetic: the same
+ * number as Date.UTC(y, m − 1, d) / DAY for valid dates, without a call into the runtime
+ * (H. Hinnant's days_from_civil).
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
 export const daysInMonth = (y: number, m: number) =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
@@ -50,6 +65,11 @@ export class ZoneClock {
   private readonly hours = new Map<number, number>();
   /** the last day offset found: the first guess for the next day */
   private last = NaN;
+  /**
+   * the same per-day offsets for local days 0 … DAY_SLOTS − 1 (1970 to 2149), in an array:
+   * no map lookup per cell (a date column looks up one offset per row). Infinity = not yet known.
+   */
+  private readonly dayArray = new Float64Array(DAY_SLOTS).fill(Infinity);
   constructor(timezone: string) {
     this.timezone = timezone;
     this.fmt = timezone === 'UTC' || timezone === 'Etc/UTC'
@@ -75,10 +95,16 @@ export class ZoneClock {
   toInstant(wall: number): number {
     if (!this.fmt) return wall;
     const day = Math.floor(wall / DAY);
-    let off = this.days.get(day);
-    if (off === undefined) {
-      off = this.dayOffset(day * DAY);
-      this.days.set(day, off);
+    let off: number | undefined;
+    if (day >= 0 && day < DAY_SLOTS) {
+      off = this.dayArray[day]!;
+      if (off === Infinity) this.dayArray[day] = off = this.dayOffset(day * DAY);
+    } else {
+      off = this.days.get(day);
+      if (off === undefined) {
+        off = this.dayOffset(day * DAY);
+        this.days.set(day, off);
+      }
     }
     if (Number.isNaN(off)) {
       const hour = Math.floor(wall / HOUR);
@@ -168,7 +194,8 @@ export class DateParser {
           return NaN;
         }
         if (y < this.opt.minYear || y > this.opt.maxYear) { this.error = 'date_out_of_range'; return NaN; }
-        return this.zone.toInstant(Date.UTC(y, mo - 1, d, hh, mi, ss));
+        // (Date.UTC reads years 0–99 as 1900–1999: keep its answer there)
+        return this.zone.toInstant(y < 100 ? Date.UTC(y, mo - 1, d, hh, mi, ss) : daysFromCivil(y, mo, d) * DAY + ((hh * 60 + mi) * 60 + ss) * 1000);
       }
     }
     let s = raw;

@@ -30,20 +30,18 @@ export function hashCells(cells: readonly string[]): void {
 export class RowHashSet {
   private mask: number;
   private size = 0;
-  private k1: Int32Array;
-  private k2: Int32Array;
-  private k3: Int32Array;
-  /** line of the first row with this hash; 0 = empty slot */
-  private ln: Int32Array;
+  /**
+   * slot i at [4i, 4i + 4): line of the first row with this hash (0 = empty slot), then the three
+   * hash lanes. One interleaved array: a probe touches one cache line, not four arrays' worth
+   * (the table is tens of MB at a million rows, so each separate array access was a cache miss).
+   */
+  private slots: Int32Array;
 
   constructor(capacity = 1 << 16) {
     let cap = 1 << 4;
     while (cap < capacity) cap <<= 1;
     this.mask = cap - 1;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.k3 = new Int32Array(cap);
-    this.ln = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
   }
 
   /** Hash `cells`; return the line of an identical earlier row, or 0 after remembering this one at `line` (≥ 1). */
@@ -53,27 +51,27 @@ export class RowHashSet {
   }
 
   private insert(a: number, b: number, c: number, line: number): number {
+    const t = this.slots;
     let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
     for (;;) {
-      const l = this.ln[i]!;
+      const j = i << 2;
+      const l = t[j]!;
       if (l === 0) break;
-      if (this.k1[i] === a && this.k2[i] === b && this.k3[i] === c) return l;
+      if (t[j + 1] === a && t[j + 2] === b && t[j + 3] === c) return l;
       i = (i + 1) & this.mask;
     }
-    this.k1[i] = a; this.k2[i] = b; this.k3[i] = c; this.ln[i] = line;
+    const j = i << 2;
+    t[j] = line; t[j + 1] = a; t[j + 2] = b; t[j + 3] = c;
     if (++this.size * 4 > this.mask * 3) this.grow();
     return 0;
   }
 
   private grow(): void {
-    const { k1, k2, k3, ln } = this;
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.k3 = new Int32Array(cap);
-    this.ln = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.size = 0;
-    for (let i = 0; i < ln.length; i++) if (ln[i] !== 0) this.insert(k1[i]!, k2[i]!, k3[i]!, ln[i]!);
+    for (let j = 0; j < old.length; j += 4) if (old[j] !== 0) this.insert(old[j + 1]!, old[j + 2]!, old[j + 3]!, old[j]!);
   }
 }

@@ -35,16 +35,36 @@ export function timeZone(name: string): TimeZone {
     second: 'numeric',
   });
   const offsets = new Map<number, number>();
+  const intlOffset = (hour: number): number => {
+    const t = hour * HOUR_MS;
+    const p: Record<string, number> = {};
+    for (const part of fmt.formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - t;
+  };
+  // a direct-mapped front for the map (slot = hour mod 2¹⁶, with the hour as its tag): metrics
+  // look up an offset per row, and most rows fall in a few tens of thousands of hours
+  const slotHour = new Float64Array(1 << 16).fill(NaN);
+  const slotOff = new Float64Array(1 << 16);
   const offsetAt = (ms: number): number => {
     const hour = Math.floor(ms / HOUR_MS);
+    const slot = hour & 0xffff;
+    if (slotHour[slot] === hour) return slotOff[slot]!;
     let off = offsets.get(hour);
     if (off === undefined) {
-      const t = hour * HOUR_MS;
-      const p: Record<string, number> = {};
-      for (const part of fmt.formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-      off = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - t;
-      offsets.set(hour, off);
+      // Intl once or three times per UTC day instead of once per hour: when the offset is the
+      // same at 00:00, 12:00 and 23:00 UTC (no transition that day), every hour of the day has it
+      const h0 = Math.floor(hour / 24) * 24;
+      const a = intlOffset(h0);
+      if (a === intlOffset(h0 + 12) && a === intlOffset(h0 + 23)) {
+        for (let k = 0; k < 24; k++) offsets.set(h0 + k, a);
+        off = a;
+      } else {
+        off = intlOffset(hour);
+        offsets.set(hour, off);
+      }
     }
+    slotHour[slot] = hour;
+    slotOff[slot] = off;
     return off;
   };
   const tz: TimeZone = {

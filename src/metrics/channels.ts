@@ -1,7 +1,7 @@
 import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
-import { countRow, entitiesOf, ratioRow } from './kpi-rows.ts';
+import { countRow, ratioRow } from './kpi-rows.ts';
 import { NONE, ordersFromLines, type OrderBook } from './orders.ts';
 import {
   emitRows,
@@ -10,7 +10,7 @@ import {
   periodIdsOf,
   periodIdsOfDay,
   periodsByGrain,
-  regionOf,
+  regionOfRow,
   staffEntities,
   type PeriodIds,
 } from './period-buckets.ts';
@@ -58,8 +58,11 @@ export interface ChannelRow {
 }
 
 interface ChannelAcc {
+  /** index in `accList` (−1: an empty placeholder) */
+  id: number;
   interactions: number;
-  customers: Set<string>;
+  /** distinct customers reached, counted at the end from (accumulator, customer) pairs */
+  reached: number;
   conversions: number;
   tickets: number;
   complaints: number;
@@ -69,9 +72,10 @@ interface ChannelAcc {
   grossSales: number;
 }
 
-const newChannelAcc = (): ChannelAcc => ({
+const newChannelAcc = (id = -1): ChannelAcc => ({
+  id,
   interactions: 0,
-  customers: new Set(),
+  reached: 0,
   conversions: 0,
   tickets: 0,
   complaints: 0,
@@ -83,9 +87,14 @@ const newChannelAcc = (): ChannelAcc => ({
 
 /** Conversion test over the order book's per-customer purchase days (sorted ascending). */
 export function conversionTest(book: OrderBook, windowDays: number): (customerId: string, day: number) => boolean {
+  const test = conversionTestByIndex(book, windowDays);
+  return (customerId, day) => test(book.names.customers.get(customerId), day);
+}
+
+/** The same test by the customer's index in the order book (NONE: not in the book). */
+function conversionTestByIndex(book: OrderBook, windowDays: number): (c: number, day: number) => boolean {
   const { pStart, pDay } = book.customers;
-  return (customerId, day) => {
-    const c = book.names.customers.get(customerId);
+  return (c, day) => {
     if (c === NONE) return false;
     // First purchase day ≥ the interaction's day (binary search in the customer's run).
     let lo = pStart[c]!;
@@ -116,11 +125,21 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
   const a = ctx.attribution;
   const idsOf = periodIdsOf(ctx.tz);
   const idsOfDay = periodIdsOfDay();
-  const converted = conversionTest(ob, ctx.config.conversionWindowDays);
+  const converted = conversionTestByIndex(ob, ctx.config.conversionWindowDays);
 
   // channel (null = not recorded) → period id → accumulator
   const channels = new Map<string | null, Map<string, ChannelAcc>>();
-  const accsOf = (channel: string | null, ids: PeriodIds): ChannelAcc[] => {
+  const accList: ChannelAcc[] = [];
+  // channel → month id → its [month, quarter, year] accumulators (no allocation per row)
+  const triples = new Map<string | null, Map<string, readonly ChannelAcc[]>>();
+  const accsOf = (channel: string | null, ids: PeriodIds): readonly ChannelAcc[] => {
+    let t = triples.get(channel);
+    if (t === undefined) {
+      t = new Map();
+      triples.set(channel, t);
+    }
+    const hit = t.get(ids.month);
+    if (hit !== undefined) return hit;
     let m = channels.get(channel);
     if (m === undefined) {
       m = new Map();
@@ -130,34 +149,69 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
     for (const pid of [ids.month, ids.quarter, ids.year]) {
       let acc = m.get(pid);
       if (acc === undefined) {
-        acc = newChannelAcc();
+        acc = newChannelAcc(accList.length);
+        accList.push(acc);
         m.set(pid, acc);
       }
       out.push(acc);
     }
+    t.set(ids.month, out);
     return out;
   };
 
   const kb = entityPeriodBuckets(() => ({ interactions: 0, conversions: 0 }));
   const it = ds.interactions;
+  const bookCustomers = ob.names.customers.size;
+  const unknownCustomers = new Map<string, number>();
+  // (accumulator id, customer number) of each interaction's channel accumulators
+  const pairAcc: number[] = [];
+  const pairCustomer: number[] = [];
   if (it !== null) {
     for (const e of staffEntities(a)) kb.addEntity(e);
     const c = it.columns;
+    const rows = a.customerRowsOf(c.customer_id);
     for (let i = 0; i < c.interaction_id.length; i++) {
       const at = c.occurred_at[i] ?? null;
       if (at === null || at > ctx.asOfEnd) continue;
       const cid = c.customer_id[i]!;
       const owner = c.owner_id[i]!;
       const ids = idsOf(at);
-      const conv = converted(cid, ids.day);
-      kb.update(entitiesOf(owner, a.teamOf(owner), regionOf(a, cid, owner)), ids, (acc) => {
+      // the customer as a number: its order-book index, else one after the book's
+      let ci = ob.names.customers.get(cid);
+      const conv = converted(ci, ids.day);
+      if (ci === NONE) {
+        let x = unknownCustomers.get(cid);
+        if (x === undefined) unknownCustomers.set(cid, (x = bookCustomers + unknownCustomers.size));
+        ci = x;
+      }
+      for (const acc of kb.accsOf(owner, a.teamOf(owner), regionOfRow(a, rows[i]!, owner), ids)) {
         acc.interactions++;
         if (conv) acc.conversions++;
-      });
+      }
       for (const acc of accsOf(channelOfInteraction(c.channel[i], c.type[i]!), ids)) {
         acc.interactions++;
-        acc.customers.add(cid);
+        pairAcc.push(acc.id);
+        pairCustomer.push(ci);
         if (conv) acc.conversions++;
+      }
+    }
+    // customers reached: distinct (accumulator, customer) pairs, counted per customer after a
+    // counting sort of the pairs by customer (linear; no Set of ids per channel and period)
+    const nC = bookCustomers + unknownCustomers.size;
+    const start = new Int32Array(nC + 1);
+    for (let k = 0; k < pairCustomer.length; k++) start[pairCustomer[k]! + 1]!++;
+    for (let k = 0; k < nC; k++) start[k + 1]! += start[k]!;
+    const next = start.slice(0, nC);
+    const accOfPair = new Int32Array(pairAcc.length);
+    for (let k = 0; k < pairAcc.length; k++) accOfPair[next[pairCustomer[k]!]!++] = pairAcc[k]!;
+    const lastCustomer = new Int32Array(accList.length).fill(-1);
+    for (let cu = 0; cu < nC; cu++) {
+      for (let k = start[cu]!; k < start[cu + 1]!; k++) {
+        const id = accOfPair[k]!;
+        if (lastCustomer[id] !== cu) {
+          lastCustomer[id] = cu;
+          accList[id]!.reached++;
+        }
       }
     }
   }
@@ -191,11 +245,21 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
   }
 
   const o = ob.orders;
+  // (day, channel index) → the accumulators of its periods: one numeric-key lookup per order
+  const nCh = ob.names.channels.names.length + 1;
+  const byDayChannel = new Map<number, readonly ChannelAcc[]>();
   for (let i = 0; i < o.count; i++) {
     const amount = o.amount[i]!;
     if (!(amount > 0)) continue;
     const ch = o.channel[i]!;
-    for (const acc of accsOf(ch === NONE ? null : ob.names.channels.names[ch]!, idsOfDay(o.day[i]!))) {
+    const day = o.day[i]!;
+    const key = day * nCh + (ch === NONE ? 0 : ch + 1);
+    let accs = byDayChannel.get(key);
+    if (accs === undefined) {
+      accs = accsOf(ch === NONE ? null : ob.names.channels.names[ch]!, idsOfDay(day));
+      byDayChannel.set(key, accs);
+    }
+    for (const acc of accs) {
       acc.purchases++;
       acc.grossSales += amount;
     }
@@ -223,7 +287,7 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
           grain,
           period: p.id,
           interactions: acc.interactions,
-          customers_reached: acc.customers.size,
+          customers_reached: acc.reached,
           conversions: acc.conversions,
           conversion_rate: acc.interactions > 0 ? acc.conversions / acc.interactions : null,
           tickets: acc.tickets,

@@ -2,7 +2,7 @@ import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
 import { COMPANY, entitiesOf, ratioRow, type EntityRef } from './kpi-rows.ts';
-import { entityKey, GRAINS, periodIdsOf, periodsByGrain, regionOf, staffEntities } from './period-buckets.ts';
+import { GRAINS, periodIdsOf, periodsByGrain, regionOf, staffEntities, type PeriodIds } from './period-buckets.ts';
 
 /**
  * coverage_rate (docs/metrics.md, "Service and follow-up"): an owner's customers with ≥ 1
@@ -20,8 +20,8 @@ interface EntityState {
   ref: EntityRef;
   /** per grain: difference array over the grain's periods (den[i] − den[i−1]) */
   den: Record<Grain, Int32Array>;
-  /** covered customers by period id */
-  num: Map<string, number>;
+  /** per grain: covered customers by period index */
+  num: Record<Grain, Int32Array>;
 }
 
 export function coverageKpis(ds: Pick<Dataset, 'customers' | 'interactions'>, ctx: MetricContext): KpiRow[] {
@@ -31,46 +31,69 @@ export function coverageKpis(ds: Pick<Dataset, 'customers' | 'interactions'>, ct
   const a = ctx.attribution;
   const idsOf = periodIdsOf(ctx.tz);
   const byGrain = periodsByGrain(ctx);
-  const indexOf = new Map<string, number>();
-  for (const g of GRAINS) byGrain[g].forEach((p, i) => indexOf.set(p.id, i));
+  const indexOf: Record<Grain, Map<string, number>> = { month: new Map(), quarter: new Map(), year: new Map() };
+  for (const g of GRAINS) byGrain[g].forEach((p, i) => indexOf[g].set(p.id, i));
 
-  // Periods (all grains) in which each customer had a held interaction.
-  const touched = new Map<string, Set<string>>();
+  // Months (as the cached period ids of a day in them) in which each customer had a held
+  // interaction; the month fixes the quarter and the year. No Set per customer.
+  // When the attribution was built from these customers and their ids are unique (always after
+  // ingest), a customer is its row: one id lookup per interaction and none per customer.
+  const cc = cu.columns;
+  const byRow = a.customerColumns === cc && a.uniqueCustomerIds;
+  const touched = new Map<string, PeriodIds[]>();
+  const touchedRows: (PeriodIds[] | undefined)[] = byRow ? new Array(cc.customer_id.length) : [];
   const ic = it.columns;
+  const rows = byRow ? a.customerRowsOf(ic.customer_id) : null;
   for (let i = 0; i < ic.interaction_id.length; i++) {
     const at = ic.occurred_at[i] ?? null;
     if (at === null || at > ctx.asOfEnd) continue;
     const cid = ic.customer_id[i]!;
     const ids = idsOf(at);
-    let s = touched.get(cid);
-    if (s === undefined) {
-      s = new Set();
-      touched.set(cid, s);
+    let s: PeriodIds[] | undefined;
+    if (rows !== null) {
+      const r = rows[i]!;
+      if (r < 0) continue; // not a customer of customers.csv: never read below
+      s = touchedRows[r];
+      if (s === undefined) touchedRows[r] = [ids];
+    } else {
+      s = touched.get(cid);
+      if (s === undefined) touched.set(cid, [ids]);
     }
-    s.add(ids.month).add(ids.quarter).add(ids.year);
+    if (s !== undefined && !s.some((x) => x.month === ids.month)) s.push(ids);
   }
 
-  const states = new Map<string, EntityState>();
+  const states: EntityState[] = [];
+  // entity type → entity id → state (no key strings built per customer)
+  const byType: Record<EntityRef['entity_type'], Map<string, EntityState>> = { company: new Map(), team: new Map(), person: new Map(), region: new Map() };
+  const grainArrays = (): Record<Grain, Int32Array> => ({
+    month: new Int32Array(byGrain.month.length + 1),
+    quarter: new Int32Array(byGrain.quarter.length + 1),
+    year: new Int32Array(byGrain.year.length + 1),
+  });
   const stateOf = (e: EntityRef): EntityState => {
-    const k = entityKey(e);
-    let s = states.get(k);
+    const m = byType[e.entity_type];
+    let s = m.get(e.entity_id);
     if (s === undefined) {
-      s = {
-        ref: e,
-        den: {
-          month: new Int32Array(byGrain.month.length + 1),
-          quarter: new Int32Array(byGrain.quarter.length + 1),
-          year: new Int32Array(byGrain.year.length + 1),
-        },
-        num: new Map(),
-      };
-      states.set(k, s);
+      s = { ref: e, den: grainArrays(), num: grainArrays() };
+      m.set(e.entity_id, s);
+      states.push(s);
     }
     return s;
   };
   for (const e of [COMPANY, ...staffEntities(a)]) stateOf(e);
+  // owner → team → region → the states a customer of theirs counts in
+  const groups = new Map<string, Map<string | null, Map<string | null, EntityState[]>>>();
+  const statesOf = (owner: string, team: string | null, region: string | null): EntityState[] => {
+    let byTeam = groups.get(owner);
+    if (byTeam === undefined) groups.set(owner, (byTeam = new Map()));
+    let byRegion = byTeam.get(team);
+    if (byRegion === undefined) byTeam.set(team, (byRegion = new Map()));
+    let g = byRegion.get(region);
+    if (g === undefined) byRegion.set(region, (g = entitiesOf(owner, team, region).map(stateOf)));
+    return g;
+  };
 
-  const cc = cu.columns;
+  const pidsOf: Record<Grain, string[]> = { month: [], quarter: [], year: [] };
   for (let j = 0; j < cc.customer_id.length; j++) {
     const owner = cc.owner_id[j] ?? null;
     if (owner === null) continue;
@@ -78,39 +101,49 @@ export function coverageKpis(ds: Pick<Dataset, 'customers' | 'interactions'>, ct
     if (created !== null && created > ctx.asOfEnd) continue;
     const cid = cc.customer_id[j]!;
     const createdIds = created === null ? null : idsOf(created);
-    const seen = touched.get(cid);
-    const states4 = entitiesOf(owner, a.teamOf(owner), regionOf(a, cid, owner)).map(stateOf);
+    const seen = byRow ? touchedRows[j] : touched.get(cid);
+    // regionOf(a, cid, owner), reading the customer's own row when it is the attribution's
+    const region = byRow ? (cc.region[j] ?? a.regionOfStaff(owner)) : regionOf(a, cid, owner);
+    const states4 = statesOf(owner, a.teamOf(owner), region);
     for (const g of GRAINS) {
       // First period index in which the customer exists (created before the range → 0).
-      const start = createdIds === null ? 0 : (indexOf.get(createdIds[g]) ?? 0);
+      const start = createdIds === null ? 0 : (indexOf[g].get(createdIds[g]) ?? 0);
       for (const s of states4) {
         s.den[g][start]!++;
       }
     }
     if (seen === undefined) continue;
-    for (const pid of seen) {
-      const idx = indexOf.get(pid);
-      if (idx === undefined) continue; // before the first period of the range
-      const g: Grain = pid.length === 4 ? 'year' : pid.includes('Q') ? 'quarter' : 'month';
-      const start = createdIds === null ? 0 : (indexOf.get(createdIds[g]) ?? 0);
-      for (const s of states4) {
-        s.num.set(pid, (s.num.get(pid) ?? 0) + 1);
-        if (idx < start) {
-          // Interaction before its recorded creation: the customer evidently existed in this period.
-          s.den[g][idx]!++;
-          s.den[g][idx + 1]!--;
+    // the distinct periods of each grain the customer was touched in
+    pidsOf.month.length = pidsOf.quarter.length = pidsOf.year.length = 0;
+    for (const ids of seen) {
+      pidsOf.month.push(ids.month);
+      if (!pidsOf.quarter.includes(ids.quarter)) pidsOf.quarter.push(ids.quarter);
+      if (!pidsOf.year.includes(ids.year)) pidsOf.year.push(ids.year);
+    }
+    for (const g of GRAINS) {
+      const start = createdIds === null ? 0 : (indexOf[g].get(createdIds[g]) ?? 0);
+      for (const pid of pidsOf[g]) {
+        const idx = indexOf[g].get(pid);
+        if (idx === undefined) continue; // before the first period of the range
+        for (const s of states4) {
+          s.num[g][idx]!++;
+          if (idx < start) {
+            // Interaction before its recorded creation: the customer evidently existed in this period.
+            s.den[g][idx]!++;
+            s.den[g][idx + 1]!--;
+          }
         }
       }
     }
   }
 
   const out: KpiRow[] = [];
-  for (const s of states.values()) {
+  for (const s of states) {
     for (const g of GRAINS) {
       let den = 0;
       byGrain[g].forEach((p, i) => {
         den += s.den[g][i]!;
-        out.push(ratioRow(s.ref, g, p.id, 'coverage_rate', s.num.get(p.id) ?? 0, den));
+        out.push(ratioRow(s.ref, g, p.id, 'coverage_rate', s.num[g][i]!, den));
       });
     }
   }

@@ -7,7 +7,7 @@ import { cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { metricContext, type MetricContext } from './context.ts';
 import { statusAt, statusCounts, type CustomerStatus, type StatusCount } from './customer-status.ts';
 import { entityIndex } from './entity-index.ts';
-import { compareKpiRows } from './kpi-rows.ts';
+import { sortKpiRows } from './kpi-rows.ts';
 import { lifecycleKpis } from './lifecycle.ts';
 import { NONE, ordersFromLines, type OrderBook } from './orders.ts';
 import type { Period } from './periods.ts';
@@ -144,7 +144,7 @@ export function computeMetricsWithBook(
   // Rows pushed here are sorted with the rest just below.
   // ──────────────────────────────────────────────────────────────────────────────────────────
 
-  kpis.sort(compareKpiRows);
+  sortKpiRows(kpis);
   timer?.stage('kpi-sort');
 
   const cohorts = cohortRetention(book, asOfDay, monthOf);

@@ -1,9 +1,9 @@
 import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
-import { COMPANY, entitiesOf, ratioRow, type EntityRef } from './kpi-rows.ts';
+import { COMPANY, ratioRow, type EntityRef } from './kpi-rows.ts';
 import { isDetractor, isPromoter } from './nps-interval.ts';
-import { emitRows, entityPeriodBuckets, periodIdsOf, regionOf, staffEntities, type EntityPeriodBuckets } from './period-buckets.ts';
+import { emitRows, entityPeriodBuckets, periodIdsOf, regionOfRow, staffEntities, type EntityPeriodBuckets } from './period-buckets.ts';
 import { npsDetail, shareDetail, type SatisfactionDetailRow } from './satisfaction-detail.ts';
 
 export type { SatisfactionDetailRow } from './satisfaction-detail.ts';
@@ -76,6 +76,7 @@ export function satisfactionMetrics(
   for (const e of staffEntities(a)) buckets.addEntity(e);
   const byChannel = new Map<string, EntityPeriodBuckets<SurveyAcc>>();
   const company = [COMPANY];
+  const scores: (number | null)[] = dimNames.map(() => null);
 
   for (let i = 0; i < c.response_id.length; i++) {
     const at = c.responded_at[i]!;
@@ -84,10 +85,12 @@ export function satisfactionMetrics(
     const tr = tid === null || !tc ? undefined : ticketRowOf.get(tid);
     const customer = c.customer_id[i] ?? (tr === undefined ? null : (tc!.customer_id[tr] ?? null));
     const ticketOwner = tr === undefined ? null : (tc!.owner_id[tr] ?? null);
-    const owner = ticketOwner ?? (customer === null ? null : a.ownerOfCustomer(customer));
+    // one id lookup for the customer's owner and region
+    const row = customer === null ? -1 : a.customerRow(customer);
+    const owner = ticketOwner ?? a.ownerOfRow(row);
     const csat = c.csat[i] ?? null;
     const nps = c.nps[i] ?? null;
-    const scores = dimCols.map((col) => col[i] ?? null);
+    for (let d = 0; d < dimCols.length; d++) scores[d] = dimCols[d]![i] ?? null;
     const add = (acc: SurveyAcc): void => {
       if (csat !== null) {
         acc.csatN++;
@@ -108,7 +111,7 @@ export function satisfactionMetrics(
       }
     };
     const ids = idsOf(at);
-    buckets.update(entitiesOf(owner, a.teamOf(owner), regionOf(a, customer, owner)), ids, add);
+    for (const acc of buckets.accsOf(owner, a.teamOf(owner), regionOfRow(a, row, owner), ids)) add(acc);
     const channel = c.channel[i] ?? null;
     if (channel !== null) {
       let b = byChannel.get(channel);

@@ -1,7 +1,7 @@
 import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
-import { countRow, entitiesOf, ratioRow, statRow } from './kpi-rows.ts';
+import { countRow, ratioRow, statRow } from './kpi-rows.ts';
 import { emitRows, entityPeriodBuckets, HOUR_MS, periodIdsOf, regionOf, sortNumeric, staffEntities } from './period-buckets.ts';
 import { quantile } from './quantile.ts';
 import { shareDetail, type SatisfactionDetailRow } from './satisfaction-detail.ts';
@@ -142,7 +142,7 @@ export function ticketMetrics(ds: Pick<Dataset, 'tickets'>, ctx: MetricContext):
     const resolutionHours = res !== null && res <= asOfEnd && res >= opened ? (res - opened) / HOUR_MS : null;
     const sat = c.satisfaction[i] ?? null;
 
-    buckets.update(entitiesOf(owner, team, regionOf(a, c.customer_id[i] ?? null, owner)), ids, (acc) => {
+    for (const acc of buckets.accsOf(owner, team, regionOf(a, c.customer_id[i] ?? null, owner), ids)) {
       if (responseHours !== null) acc.response.push(responseHours);
       if (slaDue) {
         acc.slaDue++;
@@ -160,7 +160,7 @@ export function ticketMetrics(ds: Pick<Dataset, 'tickets'>, ctx: MetricContext):
         }
         acc.categories.set(category, (acc.categories.get(category) ?? 0) + 1);
       }
-    });
+    }
 
     out.facts.push({
       ticket_id: c.ticket_id[i]!,
