@@ -14,6 +14,7 @@ import type { Period } from './periods.ts';
 import { rfm, type RfmEdges } from './rfm.ts';
 import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
 import { pareto, tierName, tierSummary, windowRevenue, type ParetoPoint, type TierSummary, type ValueTier } from './value-tiers.ts';
+import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
 
 /**
  * The metrics stage, order/customer half: computeMetrics(ds, config) → MetricsResult.
@@ -48,20 +49,7 @@ export interface CustomerTierRow {
   value_revenue: number;
 }
 
-export interface SegmentSummaryRow {
-  segment: string;
-  customers: number;
-  /** Σ M (net revenue in the RFM window) */
-  revenue: number;
-  customers_share: number;
-}
-
-export interface SegmentsSummary {
-  rows: SegmentSummaryRow[];
-  /** company "at-risk value": RFM-window revenue of customers in at_risk or cant_lose */
-  atRiskValue: number;
-  atRiskCustomers: number;
-}
+export type { SegmentSummaryRow, SegmentsSummary } from './segment-summary.ts';
 
 export interface MetricsResult {
   /** YYYY-MM-DD */
@@ -85,7 +73,6 @@ export interface StageTimer {
   stage(name: string): void;
 }
 
-const AT_RISK = new Set(['at_risk', 'cant_lose']);
 
 export function computeMetrics(ds: Dataset, config: Config, timer?: StageTimer): MetricsResult {
   return computeMetricsWithBook(ds, config, timer).result;
@@ -201,29 +188,7 @@ export function computeMetricsWithBook(
     };
   }
 
-  const bySegment = new Map<string, { customers: number; revenue: number }>();
-  for (const row of config.rfm.grid) for (const seg of row) if (!bySegment.has(seg)) bySegment.set(seg, { customers: 0, revenue: 0 });
-  let atRiskValue = 0;
-  let atRiskCustomers = 0;
-  for (const s of rf.scores) {
-    const b = bySegment.get(s.segment)!;
-    b.customers++;
-    b.revenue += s.monetary;
-    if (AT_RISK.has(s.segment)) {
-      atRiskValue += s.monetary;
-      atRiskCustomers++;
-    }
-  }
-  const segments: SegmentsSummary = {
-    rows: [...bySegment].map(([segment, b]) => ({
-      segment,
-      customers: b.customers,
-      revenue: b.revenue,
-      customers_share: rf.scores.length ? b.customers / rf.scores.length : 0,
-    })),
-    atRiskValue,
-    atRiskCustomers,
-  };
+  const segments = segmentSummary(rf.scores, config.rfm.grid);
   // Prospects and lapsed customers count in `none` only if they ever purchased by asOf.
   const valueTierSummary = tierSummary(valueTiers, valueRevenue, (c) => cf.firstPurchaseDay[c] !== NONE);
   const result: MetricsResult = {
