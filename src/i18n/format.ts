@@ -16,8 +16,14 @@ export const NO_VALUE = '—';
 const MINUS = '−';
 
 const group0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fixed = (v: number, digits: number): string =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+// one formatter per number of decimals: constructing an Intl.NumberFormat costs far more than
+// formatting with it, and a large site formats millions of numbers
+const formatters = new Map<number, Intl.NumberFormat>();
+const fixed = (v: number, digits: number): string => {
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(v);
+};
 
 const sign = (v: number): string => (v < 0 ? MINUS : '');
 /** 12.0 → "12", 12.34 → "12.3" */

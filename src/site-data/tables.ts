@@ -1,6 +1,6 @@
 import { formatPeriod, isoDate } from '../i18n/format.ts';
 import { pick, t, type Locale } from '../i18n/index.ts';
-import type { KpiUnit } from '../model/kpi.ts';
+import type { KpiRow, KpiUnit } from '../model/kpi.ts';
 import type { CsvColumn } from '../publish/to-csv.ts';
 import type { SiteBundle } from './bundle.ts';
 import { change, company, compareKpi, kpiDef } from './kpi-index.ts';
@@ -111,6 +111,24 @@ export interface MoverGroup {
  * The change shown is the display comparison of kpi-index's `change` (relative for money, points
  * for ratios). A selection and sort of published rows, no new figure.
  */
+/** KPI rows with a value by entity type, period and KPI: built once per bundle, as every period page asks. */
+const byTypePeriodKpi = new WeakMap<object, Map<string, KpiRow[]>>();
+const kpiRowsOf = (b: SiteBundle, type: string, period: string, kpi: string): KpiRow[] => {
+  let index = byTypePeriodKpi.get(b.kpis);
+  if (!index) {
+    index = new Map();
+    for (const r of b.kpis) {
+      if (r.value == null) continue;
+      const k = `${r.entity_type}\u0000${r.period}\u0000${r.kpi}`;
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    byTypePeriodKpi.set(b.kpis, index);
+  }
+  return index.get(`${type}\u0000${period}\u0000${kpi}`) ?? [];
+};
+
 export const overviewMovers = (b: SiteBundle, locale: Locale, period: string): MoverGroup[] => {
   const prev = previousPeriod(period);
   const names = new Map((b.people ?? []).map((p) => [p.staff_id, p.name]));
@@ -119,9 +137,9 @@ export const overviewMovers = (b: SiteBundle, locale: Locale, period: string): M
     for (const kpi of moverKpis) {
       const def = kpiDef(b, kpi);
       if (!def || !prev) { groups.push({ kind, kpi, rows: [] }); continue; }
-      const before = new Map(b.kpis.filter((r) => r.entity_type === kind && r.period === prev && r.kpi === kpi && r.value != null).map((r) => [r.entity_id, r.value!]));
-      const rows = b.kpis
-        .filter((r) => r.entity_type === kind && r.period === period && r.kpi === kpi && r.value != null && before.has(r.entity_id))
+      const before = new Map(kpiRowsOf(b, kind, prev, kpi).map((r) => [r.entity_id, r.value!]));
+      const rows = kpiRowsOf(b, kind, period, kpi)
+        .filter((r) => before.has(r.entity_id))
         .map((r) => ({ id: r.entity_id, cur: r.value!, prev: before.get(r.entity_id)! }))
         .sort((x, y) => Math.abs(y.cur - y.prev) - Math.abs(x.cur - x.prev) || x.id.localeCompare(y.id))
         .slice(0, MOVERS_PER_GROUP)

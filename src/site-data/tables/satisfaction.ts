@@ -25,9 +25,27 @@ export interface SatFilter {
   measure: string;
 }
 
+/** Detail rows by period and measure, built once per bundle (pages ask thousands of times). */
+const byPeriodMeasure = new WeakMap<object, Map<string, SatisfactionDetailRow[]>>();
+const detailFor = (b: SiteBundle, period: string, measure: string): SatisfactionDetailRow[] => {
+  const detail = b.satisfaction?.detail ?? [];
+  let index = byPeriodMeasure.get(detail);
+  if (!index) {
+    index = new Map();
+    for (const r of detail) {
+      const k = `${r.period}\u0000${r.measure}`;
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    byPeriodMeasure.set(detail, index);
+  }
+  return index.get(`${period}\u0000${measure}`) ?? [];
+};
+
 /** Published detail rows matching the filter (in published order). */
 export const satRows = (b: SiteBundle, f: SatFilter): SatisfactionDetailRow[] =>
-  (b.satisfaction?.detail ?? []).filter((r) =>
+  (f.period !== undefined && f.measure !== undefined ? detailFor(b, f.period, f.measure) : (b.satisfaction?.detail ?? [])).filter((r) =>
     r.entity_type === f.entity_type && r.period === f.period && r.measure === f.measure &&
     (f.entity_id === undefined || r.entity_id === f.entity_id) &&
     (f.channel === undefined || r.channel === f.channel));
