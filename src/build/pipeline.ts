@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
-import type { BuildError } from '../lib/build-error.ts';
+import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { Effects } from '../lib/effects.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { writeQuarantine } from '../ingest/quarantine.ts';
@@ -62,6 +62,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     const read = await ingest({ dataDir: o.dataDir, config, fs });
     if (!read.ok) return read;
     await writeQuarantine(read.rejects, o.quarantineDir, fs);
+    if (read.dataset.orders.rows === 0) return { ok: false, error: noOrders(read.ledger) };
     lap('ingest');
     const metrics = computeAllMetrics(read.dataset, config);
     lap('metrics');
@@ -107,4 +108,20 @@ async function fingerprintSources(root: string, paths: string[]): Promise<string
   };
   for (const p of paths) await walk(p);
   return combineFingerprints(parts);
+}
+
+/** orders.csv read, but no row survived: nothing to compute, and the reasons are in quarantine/. */
+function noOrders(ledger: LedgerFile[]): BuildError {
+  const f = ledger.find((l) => l.name === 'orders');
+  const counts = f ? `${f.read} read, ${f.rejected} rejected, ${f.excluded} excluded, ${f.duplicates} duplicates` : '';
+  const zhCounts = f ? `读取 ${f.read} 行，拒绝 ${f.rejected}，排除 ${f.excluded}，重复 ${f.duplicates}` : '';
+  return buildError({
+    code: 'no_orders',
+    file: f?.file ?? 'orders.csv',
+    message: { en: `no usable order rows (${counts})`, 'zh-CN': `没有可用的订单行（${zhCounts}）` },
+    hint: {
+      en: 'see the reasons in quarantine/orders.rejected.csv; a column mapping or date setting in data/config.yaml usually fixes them all at once',
+      'zh-CN': '拒绝原因见 quarantine/orders.rejected.csv；通常在 data/config.yaml 中设置列映射或日期格式即可一次修正',
+    },
+  });
 }

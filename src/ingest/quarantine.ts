@@ -6,7 +6,7 @@ import type { RejectedRow } from '../model/ledger.ts';
 /**
  * Write rejected rows to the local quarantine folder (git-ignored, never published: rows may
  * hold personal data): one CSV per input file, the original cells then `_line, _column, _reason,
- * _message` (English message). UTF-8 with BOM so Excel opens Chinese text correctly.
+ * _message` (the message in Chinese and English). UTF-8 with BOM so Excel opens Chinese text correctly.
  * Returns the paths written.
  */
 export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: FileSystem): Promise<string[]> {
@@ -25,7 +25,7 @@ export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: F
     const header = Array.from({ length: width }, (_, i) => rows[0]!.header?.[i] ?? `column_${i + 1}`);
     const body = rows.map((r) => {
       const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
-      return [...cells, String(r.line), r.column ?? '', r.reason, r.message.en];
+      return [...cells, String(r.line), r.column ?? '', r.reason, `${r.message['zh-CN']} / ${r.message.en}`];
     });
     const text = '\ufeff' + csv.formatRows([[...header, '_line', '_column', '_reason', '_message'], ...body]) + '\n';
     const out = posix.join(dir, file.replace(/[/\\]/g, '__').replace(/\.[^.]*$/, '') + '.rejected.csv');

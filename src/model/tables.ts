@@ -3,7 +3,7 @@ import type { InputName, RowOf } from '../validate/schemas/index.ts';
 /**
  * The ingest stage's output: one column-oriented table per input file, ready to wrap with
  * Arquero's `table(columns)` without copying. Column names are the canonical names of
- * docs/data-contract.md; empty cells are `null`; dates are epoch milliseconds.
+ * docs/data.md; empty cells are `null`; dates are epoch milliseconds.
  */
 export type Columns<R> = { [K in keyof R]-?: R[K][] };
 

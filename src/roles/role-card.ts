@@ -5,7 +5,7 @@ import { kpiById, kpiCatalogue } from '../metrics/kpi-catalogue.ts';
 
 /**
  * The front matter of a role card (岗位卡), data/roles/<id>.md, exactly as in
- * docs/data-contract.md ("Role cards"). Objects are strict so a typo is an error that names the
+ * docs/data.md ("Role cards"). Objects are strict so a typo is an error that names the
  * field. The same schema types the Astro content collection (src/content.config.ts).
  */
 
@@ -242,8 +242,8 @@ export function validateRoleCard(data: unknown, file: string): { ok: true; card:
       field: fieldPath(first.path) || null,
       message: { en: `${msg.en}${more.en}`, 'zh-CN': `${msg['zh-CN']}${more['zh-CN']}` },
       hint: {
-        en: 'Role cards are described in docs/data-contract.md ("Role cards"); KPI ids are listed on the KPI page.',
-        'zh-CN': '岗位卡格式见 docs/data-contract.md（"Role cards"）；指标 id 列在指标页面上。',
+        en: 'Role cards are described in docs/data.md#role-cards; KPI ids are listed in docs/metrics.md.',
+        'zh-CN': '岗位卡格式见 docs/data.md#role-cards；指标 id 见 docs/metrics.md。',
       },
     }),
   };

@@ -50,7 +50,8 @@ export type ScoreRolesResult =
  *   who have a value for every KPI on the card.
  * - Team scores are per (team, role): the team's own KPI rows (entity_type 'team', recomputed
  *   from rows by the metrics stage, never averaged) scored with the role's weights of the period
- *   against team targets → card defaults, in the role's mode; relative mode compares the teams
+ *   against team targets → for additive KPIs (revenue, counts) the sum of the members' own
+ *   targets → card defaults, in the role's mode; relative mode compares the teams
  *   that have people in the role; ranks and grades are among those teams.
  */
 export function scoreRoles(input: ScoreRolesInput): ScoreRolesResult {

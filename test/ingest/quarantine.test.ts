@@ -18,11 +18,12 @@ describe('writeQuarantine', () => {
     expect(text('quarantine/orders.rejected.csv')).toBe(
       // a ragged row keeps all its cells; the extra cell gets a numbered column
       '\ufefforder_id,order_date,amount,column_4,_line,_column,_reason,_message\n'
-      + 'B,2024-02-30,2,,3,order_date,impossible_date,"order_date is not a real calendar date or time: ""2024-02-30"""\n'
-      + 'C,2024-03-05,x,y,4,,ragged_row,"the row has a different number of fields than the header: 4 fields, header 3"\n',
+      // _message: the Chinese message, then the English one
+      + 'B,2024-02-30,2,,3,order_date,impossible_date,"order_date 不是真实存在的日期或时间：“2024-02-30” / order_date is not a real calendar date or time: ""2024-02-30"""\n'
+      + 'C,2024-03-05,x,y,4,,ragged_row,"该行字段数与表头不一致：4 fields, header 3 / the row has a different number of fields than the header: 4 fields, header 3"\n',
     );
     expect(text('quarantine/customers.rejected.csv')).toBe(
-      '\ufeffcustomer_id,name,_line,_column,_reason,_message\nC1,Again,3,customer_id,duplicate_key,"customer_id ""C1"" repeats the row on line 2"\n',
+      '\ufeffcustomer_id,name,_line,_column,_reason,_message\nC1,Again,3,customer_id,duplicate_key,"customer_id“C1”与第 2 行重复 / customer_id ""C1"" repeats the row on line 2"\n',
     );
   });
 
