@@ -3,6 +3,7 @@ import type { Dataset } from '../model/tables.ts';
 import { computeMetricsWithBook, type MetricsResult, type StageTimer } from '../metrics/index.ts';
 import { sortKpiRows } from '../metrics/kpi-rows.ts';
 import { computeServiceMetrics, type ServiceMetrics } from '../metrics/service-facade.ts';
+import type { CustomerContact } from '../publish/contacts.ts';
 
 /**
  * Everything the metrics stage computes, in one serialisable value (it is what the cache
@@ -15,6 +16,8 @@ export interface AllMetrics extends MetricsResult {
   staff: Dataset['staff'];
   targets: Dataset['targets'];
   surveyDimensions: string[];
+  /** customers' phone and e-mail for publishing (masked there unless configured) */
+  contacts: CustomerContact[];
 }
 
 export function computeAllMetrics(ds: Dataset, config: Config, timer?: StageTimer): AllMetrics {
@@ -23,5 +26,12 @@ export function computeAllMetrics(ds: Dataset, config: Config, timer?: StageTime
   const { kpis: serviceKpis, ...service } = computeServiceMetrics(ds, ctx, book);
   timer?.stage('service');
   const kpis = sortKpiRows(core.kpis.concat(serviceKpis));
-  return { ...core, kpis, service, staff: ds.staff, targets: ds.targets, surveyDimensions: ds.surveyDimensions };
+  const contacts: CustomerContact[] = [];
+  const c = ds.customers?.columns;
+  if (c) {
+    for (let i = 0; i < c.customer_id.length; i++) {
+      if (c.phone[i] != null || c.email[i] != null) contacts.push({ customer_id: c.customer_id[i]!, phone: c.phone[i] ?? null, email: c.email[i] ?? null });
+    }
+  }
+  return { ...core, kpis, service, staff: ds.staff, targets: ds.targets, surveyDimensions: ds.surveyDimensions, contacts };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.ts';
 import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { AllMetrics } from '../build/compute-all-metrics.ts';
+import { publishContacts } from './contacts.ts';
 import { combineFingerprints } from './fingerprint.ts';
 import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
 import type { Period } from '../metrics/periods.ts';
@@ -26,8 +27,8 @@ const lastComplete = (ps: Period[]): string | null => ps.filter((p) => p.complet
 
 /**
  * The published bundle (written by write-bundle.ts under the file names of site-data/load.ts). Everything a page may show is in here, computed;
- * pages only select and format. Contact details never enter it (customer rows carry no phone or
- * e-mail; ledger examples are masked by ingest).
+ * pages only select and format. Customers' phone and e-mail enter it masked unless
+ * privacy.showContactDetails; ledger examples are masked by ingest.
  */
 export function toBundle(b: BundleInput): BundleData {
   const { metrics: m, config } = b;
@@ -69,7 +70,7 @@ export function toBundle(b: BundleInput): BundleData {
     ledger: b.ledger,
     kpis: m.kpis,
     cohorts: m.cohorts,
-    customers: m.customers,
+    customers: publishContacts(m.customers, m.contacts, config.privacy.showContactDetails),
     statusCounts: m.statusCounts,
     rfm: { edges: m.rfmEdges, segments: m.segments },
     valueTiers: { summary: m.valueTierSummary, pareto: m.pareto },

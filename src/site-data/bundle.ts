@@ -3,7 +3,7 @@ import type { LedgerFile } from '../model/ledger.ts';
 import type { Grain } from '../model/kpi.ts';
 import type { CohortCell } from '../metrics/cohort-retention.ts';
 import type { StatusCount } from '../metrics/customer-status.ts';
-import type { CustomerTierRow, SegmentsSummary } from '../metrics/index.ts';
+import type { SegmentsSummary } from '../metrics/index.ts';
 import type { RfmEdges } from '../metrics/rfm.ts';
 import type { MigrationResult } from '../metrics/tier-migration.ts';
 import type { ParetoPoint, TierSummary } from '../metrics/value-tiers.ts';
@@ -11,6 +11,7 @@ import type { BacklogRow, ComplaintCategoryRow, TicketFact } from '../metrics/ti
 import type { ChannelRow } from '../metrics/channels.ts';
 import type { SatisfactionDetailRow } from '../metrics/satisfaction-detail.ts';
 import type { RoleCard } from '../roles/role-card.ts';
+import type { PublishedCustomer } from '../publish/contacts.ts';
 import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from '../scoring/index.ts';
 
 /**
@@ -75,7 +76,7 @@ export interface CoreBundle {
  */
 export interface OptionalBundle {
   cohorts: CohortCell[] | null;
-  customers: CustomerTierRow[] | null;
+  customers: PublishedCustomer[] | null;
   statusCounts: StatusCount[] | null;
   rfm: { edges: RfmEdges; segments: SegmentsSummary } | null;
   valueTiers: { summary: TierSummary[]; pareto: ParetoPoint[] } | null;

@@ -198,12 +198,12 @@ export const tiersActionsTable = (b: SiteBundle, locale: Locale): TableData => {
 export const AT_RISK_TOP = 50;
 
 /** Customers of the at-risk segments, highest M first (ties by customer id). */
-export const atRiskCustomers = (customers: readonly CustomerTierRow[]): CustomerTierRow[] =>
+export const atRiskCustomers = <T extends CustomerTierRow>(customers: readonly T[]): T[] =>
   customers
     .filter((c) => c.segment != null && (atRiskSegments as readonly string[]).includes(c.segment))
     .sort((x, y) => (y.monetary ?? 0) - (x.monetary ?? 0) || (x.customer_id < y.customer_id ? -1 : x.customer_id > y.customer_id ? 1 : 0));
 
-/** The top at-risk customers; no contact details (the customer rows hold none). */
+/** The top at-risk customers with whom to call: contact details masked unless configured (src/publish/contacts.ts). */
 export const tiersAtRiskTable = (b: SiteBundle, locale: Locale, top = AT_RISK_TOP): TableData => {
   const names = new Map((b.people ?? []).map((p) => [p.staff_id, p.name]));
   return {
@@ -221,6 +221,8 @@ export const tiersAtRiskTable = (b: SiteBundle, locale: Locale, top = AT_RISK_TO
       col('monetary', t(locale, 'tiers.col.monetary'), 'currency', t(locale, 'unit.currency')),
       col('rfm', t(locale, 'tiers.col.rfm'), 'text'),
       col('last_purchase', t(locale, 'tiers.col.lastPurchase'), 'date'),
+      col('phone', t(locale, 'tiers.col.phone'), 'text'),
+      col('email', t(locale, 'tiers.col.email'), 'text'),
     ],
     rows: atRiskCustomers(b.customers ?? []).slice(0, top).map((c) => ({
       customer_id: c.customer_id,
@@ -234,6 +236,8 @@ export const tiersAtRiskTable = (b: SiteBundle, locale: Locale, top = AT_RISK_TO
       recency_days: c.recency_days, frequency: c.frequency, monetary: c.monetary,
       rfm: c.r != null ? `${c.r}/${c.f}/${c.m}` : null,
       last_purchase: c.last_purchase,
+      phone: c.phone ?? null,
+      email: c.email ?? null,
     })),
   };
 };

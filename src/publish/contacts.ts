@@ -1,0 +1,34 @@
+import { maskEmail, maskPhone } from '../ingest/mask.ts';
+import type { CustomerTierRow } from '../metrics/index.ts';
+
+/** A customer's contact details as they come from customers.csv (kept local, in the cache). */
+export interface CustomerContact {
+  customer_id: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/** A customer row as published: its tiers plus contact details, masked unless configured. */
+export type PublishedCustomer = CustomerTierRow & { phone: string | null; email: string | null };
+
+/**
+ * Personal data leaves the build masked (`138****1234`, `z***@example.com`) unless
+ * `privacy.showContactDetails: true`: managers see whom to call, a shared link leaks nothing.
+ */
+export function publishContacts(
+  customers: readonly CustomerTierRow[],
+  contacts: readonly CustomerContact[],
+  showContactDetails: boolean,
+): PublishedCustomer[] {
+  const byId = new Map(contacts.map((c) => [c.customer_id, c]));
+  return customers.map((c) => {
+    const k = byId.get(c.customer_id);
+    const phone = k?.phone ?? null;
+    const email = k?.email ?? null;
+    return {
+      ...c,
+      phone: phone === null ? null : showContactDetails ? phone : maskPhone(phone),
+      email: email === null ? null : showContactDetails ? email : maskEmail(email),
+    };
+  });
+}
