@@ -1,28 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/site-data/load.ts';
-import { launchChromium } from './support/browser.ts';
-import { bundleDirForTests, siteDir } from './support/global-setup.ts';
-import { serve } from './support/serve.ts';
+import { bundleDirForTests } from './support/global-setup.ts';
+import { siteSession } from './support/session.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const session = siteSession();
 const bundle = () => readBundle(bundleDirForTests);
 
-beforeAll(async () => {
-  server = await serve(siteDir);
-  browser = await launchChromium();
-  await mkdir('test-results/screenshots', { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function search(path: string, q: string): Promise<string[]> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}${path}?q=${encodeURIComponent(q)}`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.url}${path}?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 20_000 });
   const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)));
   await page.close();
@@ -53,8 +40,8 @@ describe('search, role cards and person cards in Chromium', () => {
     const scored = b.scores!.filter((s) => s.period === quarter && s.score != null && s.rank === 1);
     const sample = [...new Map(scored.map((s) => [s.role, s])).values()];
     expect(sample.length).toBeGreaterThan(1);
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/kpis/${quarter}/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}/en/kpis/${quarter}/`);
     for (const s of sample) {
       const row = page.locator(`tr:has(a[href$="/people/${s.staff_id}/"])`).first();
       const text = await row.innerText();
@@ -68,8 +55,8 @@ describe('search, role cards and person cards in Chromium', () => {
     const b = bundle();
     const person = b.scores!.find((s) => s.score != null)!.staff_id;
     for (const [name, path] of [['role-card', '/roles/account-manager/'], ['person-card', `/people/${person}/`]] as const) {
-      const page = await browser.newPage();
-      await page.goto(server.url + path);
+      const page = await session.browser.newPage();
+      await page.goto(session.url + path);
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('nav.site-nav').isVisible()).toBe(false);
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -85,8 +72,8 @@ describe('search, role cards and person cards in Chromium', () => {
     for (const [kind, path] of [['person', `/people/${person}/`], ['role', '/roles/customer-service-manager/']] as const) {
       for (const locale of ['zh-CN', 'en'] as const) {
         for (const scheme of ['light', 'dark'] as const) {
-          const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, colorScheme: scheme });
-          await page.goto(server.url + (locale === 'en' ? '/en' : '') + path);
+          const page = await session.browser.newPage({ viewport: { width: 1280, height: 1400 }, colorScheme: scheme });
+          await page.goto(session.url + (locale === 'en' ? '/en' : '') + path);
           await page.screenshot({ path: `test-results/screenshots/${kind}-${locale}-${scheme}.png`, fullPage: true });
           await page.close();
         }

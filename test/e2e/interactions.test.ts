@@ -1,35 +1,22 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/site-data/load.ts';
-import { launchChromium } from './support/browser.ts';
-import { bundleDirForTests, siteDir } from './support/global-setup.ts';
-import { serve } from './support/serve.ts';
+import { bundleDirForTests } from './support/global-setup.ts';
+import { siteSession } from './support/session.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const session = siteSession();
 const bundle = () => readBundle(bundleDirForTests);
-
-beforeAll(async () => {
-  server = await serve(siteDir);
-  browser = await launchChromium();
-  await mkdir('test-results/screenshots', { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('what people do on the site', () => {
   it('the language switch keeps you on the same period page', async () => {
     const period = bundle().manifest.lastCompleteQuarter!;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/${period}/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}/${period}/`);
     await page.click('a.lang-switch');
-    await page.waitForURL(`${server.url}/en/${period}/`);
+    await page.waitForURL(`${session.url}/en/${period}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.click('a.lang-switch');
-    await page.waitForURL(`${server.url}/${period}/`);
+    await page.waitForURL(`${session.url}/${period}/`);
     await page.close();
   });
 
@@ -38,10 +25,10 @@ describe('what people do on the site', () => {
     const quarters = b.manifest.periods.quarter.filter((p) => p.complete);
     const older = quarters.at(-2)!.id;
     const row = b.kpis.find((r) => r.entity_type === 'company' && r.grain === 'quarter' && r.period === older && r.kpi === 'revenue')!;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}/en/`);
     await page.click(`a[href$="/en/${older}/"]`);
-    await page.waitForURL(`${server.url}/en/${older}/`);
+    await page.waitForURL(`${session.url}/en/${older}/`);
     // The overview table shows revenue in full (¥ with thousands separators) in English.
     const text = await page.locator('main').innerText();
     const full = '¥' + Math.round(row.value!).toLocaleString('en-US');
@@ -51,11 +38,11 @@ describe('what people do on the site', () => {
 
   it('a CSV download has a UTF-8 BOM and the table’s rows', async () => {
     const period = bundle().manifest.lastCompleteQuarter!;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/${period}/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}/${period}/`);
     const href = await page.locator('a[href$=".csv"]').first().getAttribute('href');
     expect(href).toBeTruthy();
-    const res = await page.request.get(new URL(href!, server.url).toString());
+    const res = await page.request.get(new URL(href!, session.url).toString());
     const bytes = new Uint8Array(await res.body());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
@@ -67,19 +54,19 @@ describe('what people do on the site', () => {
   });
 
   it('the whole KPI table downloads with the stable columns of the spec', async () => {
-    const res = await fetch(`${server.url}/downloads/kpis.csv`);
+    const res = await fetch(`${session.url}/downloads/kpis.csv`);
     expect(res.status).toBe(200);
     const text = (await res.text()).replace(/^\uFEFF/, '');
     expect(text.split(/\r?\n/, 1)[0]).toBe('entity_type,entity_id,grain,period,kpi,value,numerator,denominator,n,reason');
-    const manifest = (await (await fetch(`${server.url}/downloads/manifest.json`)).json()) as { asOf: string };
+    const manifest = (await (await fetch(`${session.url}/downloads/manifest.json`)).json()) as { asOf: string };
     expect(manifest.asOf).toBe(bundle().manifest.asOf);
   });
 
   it('screenshots of the overview in both locales, light and dark', async () => {
     for (const [locale, path] of [['zh-CN', '/'], ['en', '/en/']] as const) {
       for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, colorScheme: scheme });
-        await page.goto(server.url + path);
+        const page = await session.browser.newPage({ viewport: { width: 1280, height: 1400 }, colorScheme: scheme });
+        await page.goto(session.url + path);
         const file = `test-results/screenshots/overview-${locale}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: true });
         expect((await readFile(file)).length).toBeGreaterThan(10_000);
@@ -89,8 +76,8 @@ describe('what people do on the site', () => {
   });
 
   it('prints the data-quality page to an A4 PDF without the navigation', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/data/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}/data/`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav.site-nav').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -1,24 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { siteDir } from './support/global-setup.ts';
 import { representativePages } from './support/page-types.ts';
-import { serve } from './support/serve.ts';
+import { siteSession } from './support/session.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  server = await serve(siteDir);
-  browser = await launchChromium();
-  await mkdir('test-results/screenshots', { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = siteSession();
 
 describe('every page type in both locales, in Chromium', () => {
   const pages = representativePages(siteDir);
@@ -30,14 +16,14 @@ describe('every page type in both locales, in Chromium', () => {
 
   for (const path of pages) {
     it(`${path} loads without console errors and passes axe (no serious/critical)`, async () => {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(e.message));
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(session.url + path);
       expect(res?.status()).toBe(200);
       expect(await page.locator('h1').count()).toBeGreaterThan(0);
       const lang = await page.getAttribute('html', 'lang');
