@@ -14,6 +14,7 @@ import { peopleTables } from './tables/people.ts';
 import { serviceTables } from './tables/service.ts';
 import { satisfactionTables } from './tables/satisfaction.ts';
 import { personHref, teamHref } from './paths.ts';
+import { column as col } from './column.ts';
 
 
 /**
@@ -56,9 +57,6 @@ export interface TableData {
   rows: Row[];
 }
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 /** The headline KPIs of the overview, in tile order (only those with rows are shown). */
 export const headlineKpis = ['revenue', 'buyers', 'new_customers', 'returning_share', 'aov', 'retention_rate', 'csat', 'nps', 'first_response_hours', 'response_sla_rate'] as const;

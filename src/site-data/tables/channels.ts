@@ -2,8 +2,9 @@ import { formatPercent, formatPeriod } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { ChannelRow } from '../../metrics/channels.ts';
 import type { SiteBundle } from '../bundle.ts';
-import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableColumn, TableData } from '../tables.ts';
 import { lastComplete, trendWindow } from './retention.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the channels page shows, defined once: the page renders it and
@@ -13,9 +14,6 @@ import { lastComplete, trendWindow } from './retention.ts';
  * selecting published channel rows (bundle.channels); nothing is computed here.
  */
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 export const CHANNEL_TREND_QUARTERS = 8;
 

@@ -5,8 +5,9 @@ import type { Grade } from '../../scoring/grades.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef } from '../kpi-index.ts';
 import { pagePeriods } from '../periods.ts';
-import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableColumn, TableData } from '../tables.ts';
 import { personHref, teamHref } from '../paths.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the kpis pages show, defined once: the page renders it and
@@ -26,9 +27,6 @@ import { personHref, teamHref } from '../paths.ts';
 export type ScoreColumn = TableColumn;
 export type ScoreTableData = Omit<TableData, 'columns'> & { columns: ScoreColumn[] };
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<ScoreColumn> = {}): ScoreColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 const round = (v: number | null | undefined, digits: number): number | null =>
   v == null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits;

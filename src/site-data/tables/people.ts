@@ -13,6 +13,7 @@ import { kpiDef, kpiRow } from '../kpi-index.ts';
 import { defaultPeriod, pagePeriods } from '../periods.ts';
 import { reasonKey, type Row, type TableColumn, type TableData } from '../tables.ts';
 import { uniqueSlugs } from '../paths.ts';
+import { column } from '../column.ts';
 
 /**
  * Tables of the People (/people/<staff_id>/) and Teams (/teams/<team>/) pages.
@@ -189,9 +190,7 @@ const targetSourceLabel = (s: string | null, locale: Locale): string | null =>
 
 const modeLabel = (m: 'target' | 'relative', locale: Locale) => t(locale, m === 'target' ? 'people.mode.target' : 'people.mode.relative');
 
-const col = (key: string, label: string, kind: PeopleColumn['kind'], unit?: string, extra: Partial<PeopleColumn> = {}): PeopleColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
+const col = (key: string, label: string, kind: PeopleColumn['kind'], unit?: string, extra: Partial<PeopleColumn> = {}): PeopleColumn => column<PeopleColumn>(key, label, kind, unit, extra);
 
 /** Round for display and CSV alike (scores and contributions are shown with one decimal). */
 const r1 = (v: number | null | undefined): number | null => (v == null || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);

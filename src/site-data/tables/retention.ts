@@ -5,8 +5,9 @@ import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { company, kpiDef, kpiRow, type Entity } from '../kpi-index.ts';
 import { previousPeriod, samePeriodLastYear } from '../periods.ts';
-import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableData } from '../tables.ts';
 import { teamHref } from '../paths.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the retention page shows, defined once: the page renders it and
@@ -17,9 +18,6 @@ import { teamHref } from '../paths.ts';
  * Everything here selects and formats published rows; nothing is computed.
  */
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 const REASONS = ['empty_denominator', 'no_data', 'missing_input', 'too_few_responses'] as const;
 /** The localized reason of a null KPI value (missing row → no data). */

@@ -3,9 +3,10 @@ import { pick, t, type Locale } from '../../i18n/index.ts';
 import type { ScoreRow, WeightDerivation } from '../../scoring/types.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef } from '../kpi-index.ts';
-import type { CellKind, TableData } from '../tables.ts';
-import { kpiName, roleCards, type ScoreColumn, type ScoreTableData } from './kpis.ts';
+import type { TableData } from '../tables.ts';
+import { kpiName, roleCards, type ScoreTableData } from './kpis.ts';
 import { personHref, teamHref } from '../paths.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the roles pages show, defined once: the page renders it and
@@ -13,9 +14,6 @@ import { personHref, teamHref } from '../paths.ts';
  * `roles-<id>-duties`, `roles-<id>-kpis`, `roles-<id>-training`, `roles-<id>-roster`.
  */
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<ScoreColumn> = {}): ScoreColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 /** `getStaticPaths` of /roles/[id]/: one page per published role card. */
 export const rolePaths = (b: SiteBundle) => roleCards(b).map((c) => ({ params: { id: c.id } }));

@@ -3,8 +3,9 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { SatisfactionDetailRow } from '../../metrics/satisfaction-detail.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { pagePeriods } from '../periods.ts';
-import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableColumn, TableData } from '../tables.ts';
 import { teamHref } from '../paths.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the satisfaction pages show, defined once: the page renders it and
@@ -12,9 +13,6 @@ import { teamHref } from '../paths.ts';
  * Rows are the published survey figures (bundle.satisfaction.detail): selected and sorted only.
  */
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 export interface SatFilter {
   entity_type: SatisfactionDetailRow['entity_type'];

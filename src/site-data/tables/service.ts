@@ -4,8 +4,9 @@ import { BACKLOG_BUCKETS, type BacklogBucket } from '../../metrics/tickets.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { kpiRow } from '../kpi-index.ts';
 import { grainOf, pagePeriods } from '../periods.ts';
-import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableData } from '../tables.ts';
 import { personHref, teamHref } from '../paths.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the service pages show, defined once: the page renders it and
@@ -14,9 +15,6 @@ import { personHref, teamHref } from '../paths.ts';
  * grouping (histogram bins of published per-ticket facts, backlog counts summed per age bucket).
  */
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 
 /** The person KPIs of the per-person service table, in column order. */

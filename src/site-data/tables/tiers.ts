@@ -4,9 +4,10 @@ import type { CustomerTierRow } from '../../metrics/index.ts';
 import type { MigrationCell } from '../../metrics/tier-migration.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle.ts';
-import type { CellKind, Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableData } from '../tables.ts';
 import { lastComplete } from './retention.ts';
 import { personHref, teamHref } from '../paths.ts';
+import { column as col } from '../column.ts';
 
 /**
  * Every table the tiers page shows, defined once: the page renders it and
@@ -17,9 +18,6 @@ import { personHref, teamHref } from '../paths.ts';
  * customer rows (selection and counting, no metric).
  */
 
-const col = (key: string, label: string, kind: CellKind, unit?: string, extra: Partial<TableColumn> = {}): TableColumn => ({
-  key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra,
-});
 
 /** Segments of the default grid, best first (the display order; other names follow). */
 export const segmentOrder = ['champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention', 'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating'] as const;
