@@ -1,3 +1,4 @@
+import { previousPeriod as previousOf, samePeriodLastYear as lastYearOf } from '../metrics/periods.ts';
 import type { Grain } from '../model/kpi.ts';
 import type { Manifest, PeriodInfo } from './bundle.ts';
 
@@ -14,21 +15,11 @@ export const DEFAULT_MONTHS = 12;
 export const grainOf = (id: string): Grain | null =>
   /^\d{4}-Q[1-4]$/.test(id) ? 'quarter' : /^\d{4}-\d{2}$/.test(id) ? 'month' : /^\d{4}$/.test(id) ? 'year' : null;
 
-/** The period just before: 2026-Q1 → 2025-Q4, 2026-01 → 2025-12, 2026 → 2025. */
-export const previousPeriod = (id: string): string | null => {
-  let m = /^(\d{4})-Q([1-4])$/.exec(id);
-  if (m) return m[2] === '1' ? `${Number(m[1]) - 1}-Q4` : `${m[1]}-Q${Number(m[2]) - 1}`;
-  m = /^(\d{4})-(\d{2})$/.exec(id);
-  if (m) return m[2] === '01' ? `${Number(m[1]) - 1}-12` : `${m[1]}-${String(Number(m[2]) - 1).padStart(2, '0')}`;
-  m = /^(\d{4})$/.exec(id);
-  return m ? String(Number(m[1]) - 1) : null;
-};
+/** The period just before: 2026-Q1 → 2025-Q4, 2026-01 → 2025-12, 2026 → 2025 (null for a non-period). */
+export const previousPeriod = (id: string): string | null => (grainOf(id) ? previousOf(id) : null);
 
-/** The same period a year earlier: 2026-Q3 → 2025-Q3. */
-export const samePeriodLastYear = (id: string): string | null => {
-  const m = /^(\d{4})(.*)$/.exec(id);
-  return m && grainOf(id) ? `${Number(m[1]) - 1}${m[2]}` : null;
-};
+/** The same period a year earlier: 2026-Q3 → 2025-Q3 (null for a non-period). */
+export const samePeriodLastYear = (id: string): string | null => (grainOf(id) ? lastYearOf(id) : null);
 
 const lastComplete = (list: PeriodInfo[] | undefined, n: number): PeriodInfo[] =>
   n <= 0 ? [] : (list ?? []).filter((p) => p.complete).slice(-n).reverse();
