@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Dataset } from '../model/tables.ts';
-import { computeMetricsWithBook, type MetricsResult, type StageTimer } from '../metrics/index.ts';
+import { computeMetricsWithBook, type MetricsOptions, type MetricsResult, type StageTimer } from '../metrics/index.ts';
 import { sortKpiRows } from '../metrics/kpi-rows.ts';
 import { computeServiceMetrics, type ServiceMetrics } from '../metrics/service-facade.ts';
 import type { CustomerContact } from '../publish/contacts.ts';
@@ -20,9 +20,10 @@ export interface AllMetrics extends MetricsResult {
   contacts: CustomerContact[];
 }
 
-export function computeAllMetrics(ds: Dataset, config: Config, timer?: StageTimer): AllMetrics {
+/** `opts.releaseOrderLines`: `ds` gives up its order line table once reduced (see MetricsOptions). */
+export function computeAllMetrics(ds: Dataset, config: Config, timer?: StageTimer, opts: MetricsOptions = {}): AllMetrics {
   // one order book for both halves: orders are reduced from lines once
-  const { result: core, ctx, book } = computeMetricsWithBook(ds, config, timer);
+  const { result: core, ctx, book } = computeMetricsWithBook(ds, config, timer, opts);
   const { kpis: serviceKpis, ...service } = computeServiceMetrics(ds, ctx, book);
   timer?.stage('service');
   const kpis = sortKpiRows(core.kpis.concat(serviceKpis));

@@ -64,7 +64,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     await writeQuarantine(read.rejects, o.quarantineDir, fs);
     if (read.dataset.orders.rows === 0) return { ok: false, error: noOrders(read.ledger) };
     lap('ingest');
-    const metrics = computeAllMetrics(read.dataset, config);
+    // the line table is not read after its reduction to orders: let it go (half the heap at 5M lines)
+    const metrics = computeAllMetrics(read.dataset, config, undefined, { releaseOrderLines: true });
     lap('metrics');
     computed = { ledger: read.ledger, metrics };
     if (o.useCache) await writeCache(o.cacheDir, key, computed);

@@ -9,7 +9,7 @@ import { statusAt, statusCounts, type CustomerStatus, type StatusCount } from '.
 import { entityIndex } from './entity-index.ts';
 import { sortKpiRows } from './kpi-rows.ts';
 import { lifecycleKpis } from './lifecycle.ts';
-import { NONE, ordersFromLines, type OrderBook } from './orders.ts';
+import { NONE, ordersFromLines, releaseOrderLines, type OrderBook } from './orders.ts';
 import type { Period } from './periods.ts';
 import { rfm, type RfmEdges } from './rfm.ts';
 import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
@@ -74,6 +74,15 @@ export interface StageTimer {
 }
 
 
+export interface MetricsOptions {
+  /**
+   * The caller hands over the dataset's order line table: it is emptied (rows 0, column arrays
+   * cut to length 0) as soon as the lines are reduced to orders, the only step that reads them.
+   * At 5M lines the line table is over half the heap; the build and the bench set this.
+   */
+  releaseOrderLines?: boolean;
+}
+
 export function computeMetrics(ds: Dataset, config: Config, timer?: StageTimer): MetricsResult {
   return computeMetricsWithBook(ds, config, timer).result;
 }
@@ -87,11 +96,13 @@ export function computeMetricsWithBook(
   ds: Dataset,
   config: Config,
   timer?: StageTimer,
+  opts: MetricsOptions = {},
 ): { result: MetricsResult; ctx: MetricContext; book: OrderBook } {
   const ctx = metricContext(ds, config);
   const { asOfDay } = ctx;
   timer?.stage('context');
   const book = ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
+  if (opts.releaseOrderLines) releaseOrderLines(ds.orders);
   timer?.stage('orders');
   const cf = book.customers;
   let lowDay = ctx.firstDay;

@@ -165,6 +165,16 @@ export interface OrderBook {
   teamOfPerson: Int32Array;
 }
 
+/**
+ * Empty an order line table in place once it has been reduced (see MetricsOptions): every holder
+ * of the table sees zero rows, and the column arrays' storage can be collected.
+ */
+export function releaseOrderLines(table: Dataset['orders']): void {
+  for (const c of Object.values(table.columns) as unknown[][]) c.length = 0;
+  table.line.length = 0;
+  table.rows = 0;
+}
+
 /** Lines sharing order_id → one order. Lines are read in file order. */
 export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOfEnd: number): OrderBook {
   const L = ds.orders.columns;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../src/lib/time-zone.ts';
 import { metricContext } from '../../src/metrics/context.ts';
+import { computeAllMetrics } from '../../src/build/compute-all-metrics.ts';
+import { syntheticDataset } from '../../src/bench/dataset.ts';
 import { NONE, ordersFromLines } from '../../src/metrics/orders.ts';
 import { config, dataset } from './helpers.ts';
 
@@ -62,5 +64,23 @@ describe('ordersFromLines', () => {
     const b2 = book(ds, '2024-03-03');
     // o1 (03-01), o2 (03-02) stay; o3, o4 (03-04) and o5 (03-06) go
     expect(b2.orders.count).toBe(2);
+  });
+});
+
+describe('releaseOrderLines (computeAllMetrics with releaseOrderLines)', () => {
+  const make = () => syntheticDataset({ lines: 600, seed: 3 });
+
+  it('gives the same metrics as keeping the lines, and leaves the line table empty', () => {
+    const kept = make();
+    const released = make();
+    const lines = kept.orders.rows; // the synthetic set drops cancelled lines: fewer than 600
+    expect(lines).toBeGreaterThan(500);
+    const a = computeAllMetrics(kept, config());
+    const b = computeAllMetrics(released, config(), undefined, { releaseOrderLines: true });
+    expect(b).toEqual(a);
+    expect(kept.orders.rows).toBe(lines);
+    expect(released.orders.rows).toBe(0);
+    expect(released.orders.line).toHaveLength(0);
+    for (const col of Object.values(released.orders.columns)) expect(col).toHaveLength(0);
   });
 });
