@@ -1,19 +1,11 @@
 import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
+import { CellCounters, EntityGroups, rollUp, soleMembers } from './entity-groups.ts';
 import { countRow, ratioRow } from './kpi-rows.ts';
 import { NONE, ordersFromLines, type OrderBook } from './orders.ts';
-import {
-  emitRows,
-  entityPeriodBuckets,
-  GRAINS,
-  periodIdsOf,
-  periodIdsOfDay,
-  periodsByGrain,
-  regionOfRow,
-  staffEntities,
-  type PeriodIds,
-} from './period-buckets.ts';
+import { staffEntities } from './period-buckets.ts';
+import { eachEntitySlot, periodGrid, type PeriodGrid } from './period-grid.ts';
 import { wilson } from './wilson.ts';
 
 /**
@@ -57,34 +49,6 @@ export interface ChannelRow {
   gross_sales: number;
 }
 
-interface ChannelAcc {
-  /** index in `accList` (−1: an empty placeholder) */
-  id: number;
-  interactions: number;
-  /** distinct customers reached, counted at the end from (accumulator, customer) pairs */
-  reached: number;
-  conversions: number;
-  tickets: number;
-  complaints: number;
-  csatN: number;
-  csatGood: number;
-  purchases: number;
-  grossSales: number;
-}
-
-const newChannelAcc = (id = -1): ChannelAcc => ({
-  id,
-  interactions: 0,
-  reached: 0,
-  conversions: 0,
-  tickets: 0,
-  complaints: 0,
-  csatN: 0,
-  csatGood: 0,
-  purchases: 0,
-  grossSales: 0,
-});
-
 /** Conversion test over the order book's per-customer purchase days (sorted ascending). */
 export function conversionTest(book: OrderBook, windowDays: number): (customerId: string, day: number) => boolean {
   const test = conversionTestByIndex(book, windowDays);
@@ -116,6 +80,15 @@ export interface ChannelMetrics {
   table: ChannelRow[];
 }
 
+// per (channel, cell) counters
+const INTERACTIONS = 0;
+const CONVERSIONS = 1;
+const TICKETS = 2;
+const COMPLAINTS = 3;
+const CSAT_N = 4;
+const CSAT_GOOD = 5;
+const WIDTH = 6;
+
 /**
  * `book` is the order book of src/metrics/orders.ts; pass the one already built for the sales
  * and lifecycle families to avoid a second pass over the order lines.
@@ -123,96 +96,65 @@ export interface ChannelMetrics {
 export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook): ChannelMetrics {
   const ob = book ?? ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
   const a = ctx.attribution;
-  const idsOf = periodIdsOf(ctx.tz);
-  const idsOfDay = periodIdsOfDay();
-  const converted = conversionTestByIndex(ob, ctx.config.conversionWindowDays);
+  const { asOfEnd, tz } = ctx;
+  const grid = periodGrid(ctx);
+  const S = grid.slots;
 
-  // channel (null = not recorded) → period id → accumulator
-  const channels = new Map<string | null, Map<string, ChannelAcc>>();
-  const accList: ChannelAcc[] = [];
-  // channel → month id → its [month, quarter, year] accumulators (no allocation per row)
-  const triples = new Map<string | null, Map<string, readonly ChannelAcc[]>>();
-  const accsOf = (channel: string | null, ids: PeriodIds): readonly ChannelAcc[] => {
-    let t = triples.get(channel);
-    if (t === undefined) {
-      t = new Map();
-      triples.set(channel, t);
-    }
-    const hit = t.get(ids.month);
-    if (hit !== undefined) return hit;
-    let m = channels.get(channel);
-    if (m === undefined) {
-      m = new Map();
-      channels.set(channel, m);
-    }
-    const out: ChannelAcc[] = [];
-    for (const pid of [ids.month, ids.quarter, ids.year]) {
-      let acc = m.get(pid);
-      if (acc === undefined) {
-        acc = newChannelAcc(accList.length);
-        accList.push(acc);
-        m.set(pid, acc);
-      }
-      out.push(acc);
-    }
-    t.set(ids.month, out);
-    return out;
+  // Channels as numbers (null = not recorded), counted per (channel, cell) like groups.
+  const channelIds = new Map<string | null, number>();
+  const channelOf = (name: string | null): number => {
+    let k = channelIds.get(name);
+    if (k === undefined) channelIds.set(name, (k = channelIds.size));
+    return k;
   };
+  const perChannel = new CellCounters(grid.cells, WIDTH);
 
-  const kb = entityPeriodBuckets(() => ({ interactions: 0, conversions: 0 }));
   const it = ds.interactions;
-  const bookCustomers = ob.names.customers.size;
-  const unknownCustomers = new Map<string, number>();
-  // (accumulator id, customer number) of each interaction's channel accumulators
-  const pairAcc: number[] = [];
-  const pairCustomer: number[] = [];
+  const groups = new EntityGroups(a.teamOf);
+  // Interactions in a reported period (k = 0 … held − 1): group, channel, cell, local day and
+  // customer number (the customer's order-book index, else numbers after the book's).
+  let held = 0;
+  let heldGroup = new Int32Array(0);
+  let heldChannel = new Int32Array(0);
+  let heldCell = new Int32Array(0);
+  let heldDay = new Int32Array(0);
+  let heldCustomer = new Int32Array(0);
+  let nCustomers = ob.names.customers.size;
   if (it !== null) {
-    for (const e of staffEntities(a)) kb.addEntity(e);
+    for (const e of staffEntities(a)) groups.entity(e);
     const c = it.columns;
+    const n = c.interaction_id.length;
+    heldGroup = new Int32Array(n);
+    heldChannel = new Int32Array(n);
+    heldCell = new Int32Array(n);
+    heldDay = new Int32Array(n);
+    heldCustomer = new Int32Array(n);
     const rows = a.customerRowsOf(c.customer_id);
-    for (let i = 0; i < c.interaction_id.length; i++) {
+    const rowIsBookIndex = bookFollowsCustomerRows(ob, a, ds);
+    const unknownCustomers = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
       const at = c.occurred_at[i] ?? null;
-      if (at === null || at > ctx.asOfEnd) continue;
+      if (at === null || at > asOfEnd) continue;
       const cid = c.customer_id[i]!;
       const owner = c.owner_id[i]!;
-      const ids = idsOf(at);
-      // the customer as a number: its order-book index, else one after the book's
-      let ci = ob.names.customers.get(cid);
-      const conv = converted(ci, ids.day);
+      const day = tz.dayOf(at);
+      const r = rows[i]!;
+      let ci = r >= 0 && rowIsBookIndex ? r : ob.names.customers.get(cid);
       if (ci === NONE) {
         let x = unknownCustomers.get(cid);
-        if (x === undefined) unknownCustomers.set(cid, (x = bookCustomers + unknownCustomers.size));
+        if (x === undefined) unknownCustomers.set(cid, (x = nCustomers++));
         ci = x;
       }
-      for (const acc of kb.accsOf(owner, a.teamOf(owner), regionOfRow(a, rows[i]!, owner), ids)) {
-        acc.interactions++;
-        if (conv) acc.conversions++;
-      }
-      for (const acc of accsOf(channelOfInteraction(c.channel[i], c.type[i]!), ids)) {
-        acc.interactions++;
-        pairAcc.push(acc.id);
-        pairCustomer.push(ci);
-        if (conv) acc.conversions++;
-      }
-    }
-    // customers reached: distinct (accumulator, customer) pairs, counted per customer after a
-    // counting sort of the pairs by customer (linear; no Set of ids per channel and period)
-    const nC = bookCustomers + unknownCustomers.size;
-    const start = new Int32Array(nC + 1);
-    for (let k = 0; k < pairCustomer.length; k++) start[pairCustomer[k]! + 1]!++;
-    for (let k = 0; k < nC; k++) start[k + 1]! += start[k]!;
-    const next = start.slice(0, nC);
-    const accOfPair = new Int32Array(pairAcc.length);
-    for (let k = 0; k < pairAcc.length; k++) accOfPair[next[pairCustomer[k]!]!++] = pairAcc[k]!;
-    const lastCustomer = new Int32Array(accList.length).fill(-1);
-    for (let cu = 0; cu < nC; cu++) {
-      for (let k = start[cu]!; k < start[cu + 1]!; k++) {
-        const id = accOfPair[k]!;
-        if (lastCustomer[id] !== cu) {
-          lastCustomer[id] = cu;
-          accList[id]!.reached++;
-        }
-      }
+      // region: the customer's, else the owner's
+      const g = groups.group(owner, a.regionOfRow(r) ?? a.regionOfStaff(owner));
+      const ch = channelOf(channelOfInteraction(c.channel[i], c.type[i]!));
+      const cell = grid.cellOfDay(day);
+      if (cell < 0) continue;
+      heldGroup[held] = g;
+      heldChannel[held] = ch;
+      heldCell[held] = cell;
+      heldDay[held] = day;
+      heldCustomer[held++] = ci;
     }
   }
 
@@ -221,12 +163,12 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
     const c = tk.columns;
     for (let i = 0; i < c.ticket_id.length; i++) {
       const at = c.opened_at[i]!;
-      if (at > ctx.asOfEnd) continue;
-      const complaint = c.type[i] === 'complaint';
-      for (const acc of accsOf(c.channel[i] ?? null, idsOf(at))) {
-        acc.tickets++;
-        if (complaint) acc.complaints++;
-      }
+      if (at > asOfEnd) continue;
+      const ch = channelOf(c.channel[i] ?? null);
+      const cell = grid.cellOfDay(tz.dayOf(at));
+      if (cell < 0) continue;
+      perChannel.add(ch, cell, TICKETS);
+      if (c.type[i] === 'complaint') perChannel.add(ch, cell, COMPLAINTS);
     }
   }
 
@@ -236,75 +178,162 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
     for (let i = 0; i < c.response_id.length; i++) {
       const at = c.responded_at[i]!;
       const csat = c.csat[i] ?? null;
-      if (at > ctx.asOfEnd || csat === null) continue;
-      for (const acc of accsOf(c.channel[i] ?? null, idsOf(at))) {
-        acc.csatN++;
-        if (csat >= 4) acc.csatGood++;
-      }
+      if (at > asOfEnd || csat === null) continue;
+      const ch = channelOf(c.channel[i] ?? null);
+      const cell = grid.cellOfDay(tz.dayOf(at));
+      if (cell < 0) continue;
+      perChannel.add(ch, cell, CSAT_N);
+      if (csat >= 4) perChannel.add(ch, cell, CSAT_GOOD);
     }
   }
 
+  // Purchases and gross sales per (order-book channel + 1, slot), added order by order into each
+  // slot: a float sum keeps the order of its additions.
   const o = ob.orders;
-  // (day, channel index) → the accumulators of its periods: one numeric-key lookup per order
-  const nCh = ob.names.channels.names.length + 1;
-  const byDayChannel = new Map<number, readonly ChannelAcc[]>();
+  const bookChannels = ob.names.channels.names;
+  const purchases = new Float64Array((bookChannels.length + 1) * S);
+  const grossSales = new Float64Array((bookChannels.length + 1) * S);
+  const sold = new Uint8Array(bookChannels.length + 1);
   for (let i = 0; i < o.count; i++) {
     const amount = o.amount[i]!;
     if (!(amount > 0)) continue;
-    const ch = o.channel[i]!;
-    const day = o.day[i]!;
-    const key = day * nCh + (ch === NONE ? 0 : ch + 1);
-    let accs = byDayChannel.get(key);
-    if (accs === undefined) {
-      accs = accsOf(ch === NONE ? null : ob.names.channels.names[ch]!, idsOfDay(day));
-      byDayChannel.set(key, accs);
-    }
-    for (const acc of accs) {
-      acc.purchases++;
-      acc.grossSales += amount;
+    const bc = o.channel[i]! + 1; // NONE → 0
+    sold[bc] = 1;
+    const cell = grid.cellOfDay(o.day[i]!);
+    if (cell < 0) continue;
+    for (let k = 0; k < 3; k++) {
+      const s = grid.slotsOfCell[3 * cell + k]!;
+      if (s < 0) continue;
+      purchases[bc * S + s]!++;
+      grossSales[bc * S + s]! += amount;
     }
   }
+  for (let bc = 0; bc < sold.length; bc++) if (sold[bc]) channelOf(bc === 0 ? null : bookChannels[bc - 1]!);
 
-  const kpis = it === null
-    ? []
-    : emitRows(ctx, kb, (e, grain, p, acc) => [
-        countRow(e, grain, p.id, 'interactions', acc?.interactions ?? 0),
-        ratioRow(e, grain, p.id, 'conversion_rate', acc?.conversions ?? 0, acc?.interactions ?? 0),
-      ]);
+  const nCh = channelIds.size;
+  const { converted, reached } = conversionsAndReach(ob, ctx.config.conversionWindowDays, grid, nCh, nCustomers, held, heldChannel, heldCell, heldDay, heldCustomer);
+  const perGroup = new CellCounters(grid.cells, 2);
+  for (let k = 0; k < held; k++) {
+    perGroup.add(heldGroup[k]!, heldCell[k]!, INTERACTIONS);
+    perChannel.add(heldChannel[k]!, heldCell[k]!, INTERACTIONS);
+    if (converted[k]) {
+      perGroup.add(heldGroup[k]!, heldCell[k]!, CONVERSIONS);
+      perChannel.add(heldChannel[k]!, heldCell[k]!, CONVERSIONS);
+    }
+  }
+  const sums = rollUp(soleMembers(nCh), nCh, grid, perChannel, nCh);
+
+  const kpis: KpiRow[] = [];
+  if (it !== null) {
+    const k = rollUp(groups.members, groups.count, grid, perGroup, groups.refs.length);
+    eachEntitySlot(groups.refs, grid, (e, t, grain, p) => {
+      kpis.push(
+        countRow(e, grain, p, 'interactions', k[2 * t + INTERACTIONS]!),
+        ratioRow(e, grain, p, 'conversion_rate', k[2 * t + CONVERSIONS]!, k[2 * t + INTERACTIONS]!),
+      );
+    });
+  }
 
   const min = ctx.config.survey.minResponses;
-  const byGrain = periodsByGrain(ctx);
-  const names = [...channels.keys()].sort((x, y) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1));
+  const names = [...channelIds.keys()].sort((x, y) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1));
   const table: ChannelRow[] = [];
   for (const channel of names) {
-    const m = channels.get(channel)!;
-    for (const grain of GRAINS) {
-      for (const p of byGrain[grain]) {
-        const acc = m.get(p.id) ?? newChannelAcc();
-        const w = acc.csatN > 0 ? wilson(acc.csatGood, acc.csatN) : null;
-        table.push({
-          channel,
-          grain,
-          period: p.id,
-          interactions: acc.interactions,
-          customers_reached: acc.reached,
-          conversions: acc.conversions,
-          conversion_rate: acc.interactions > 0 ? acc.conversions / acc.interactions : null,
-          tickets: acc.tickets,
-          complaints: acc.complaints,
-          csat_n: acc.csatN,
-          csat_satisfied: acc.csatGood,
-          csat: w?.p ?? null,
-          csat_low: w?.low ?? null,
-          csat_high: w?.high ?? null,
-          csat_too_few: acc.csatN < min,
-          purchases: acc.purchases,
-          gross_sales: acc.grossSales,
-        });
-      }
+    const ch = channelIds.get(channel)!;
+    const bc = channel === null ? 0 : ob.names.channels.get(channel) + 1; // 0 also for "not in the book"
+    const fromBook = channel === null || bc > 0;
+    for (let s = 0; s < S; s++) {
+      const k = (ch * S + s) * WIDTH;
+      const interactions = sums[k + INTERACTIONS]!;
+      const conversions = sums[k + CONVERSIONS]!;
+      const csatN = sums[k + CSAT_N]!;
+      const csatGood = sums[k + CSAT_GOOD]!;
+      const w = csatN > 0 ? wilson(csatGood, csatN) : null;
+      table.push({
+        channel,
+        grain: grid.slotGrain[s]!,
+        period: grid.slotPeriod[s]!.id,
+        interactions,
+        customers_reached: reached[ch * S + s]!,
+        conversions,
+        conversion_rate: interactions > 0 ? conversions / interactions : null,
+        tickets: sums[k + TICKETS]!,
+        complaints: sums[k + COMPLAINTS]!,
+        csat_n: csatN,
+        csat_satisfied: csatGood,
+        csat: w?.p ?? null,
+        csat_low: w?.low ?? null,
+        csat_high: w?.high ?? null,
+        csat_too_few: csatN < min,
+        purchases: fromBook ? purchases[bc * S + s]! : 0,
+        gross_sales: fromBook ? grossSales[bc * S + s]! : 0,
+      });
     }
   }
   return { kpis, table };
+}
+
+/**
+ * Whether a customer's row in customers.csv (Attribution.customerRowsOf) is its order-book index:
+ * the book numbers customers.csv's ids first, in file order, so this holds when those ids are
+ * unique — checked once here (the same strings: pointer comparisons) instead of comparing ids
+ * per interaction.
+ */
+function bookFollowsCustomerRows(ob: OrderBook, a: MetricContext['attribution'], ds: Dataset): boolean {
+  const cc = ds.customers?.columns;
+  if (!cc || a.customerColumns !== cc) return false;
+  const ids = ob.names.customers.names;
+  const n = cc.customer_id.length;
+  if (ids.length < n) return false;
+  for (let j = 0; j < n; j++) if (ids[j] !== cc.customer_id[j]) return false;
+  return true;
+}
+
+/**
+ * Per held interaction k: converted[k] (conversionTestByIndex); per (channel, slot): distinct
+ * customers reached. Interactions are taken customer by customer (counting sort by customer), so
+ * the order book's purchase runs are read in order rather than at random, and a (channel, slot)
+ * counts a customer the first time it meets it — linear, no Set of ids per channel and period.
+ */
+function conversionsAndReach(
+  ob: OrderBook,
+  windowDays: number,
+  grid: PeriodGrid,
+  nChannels: number,
+  nCustomers: number,
+  n: number,
+  channel: Int32Array,
+  cell: Int32Array,
+  day: Int32Array,
+  customer: Int32Array,
+): { converted: Uint8Array; reached: Float64Array } {
+  const S = grid.slots;
+  const test = conversionTestByIndex(ob, windowDays);
+  const inBook = ob.names.customers.size; // customers numbered from here on have no orders
+  const start = new Int32Array(nCustomers + 1);
+  for (let k = 0; k < n; k++) start[customer[k]! + 1]!++;
+  for (let c = 0; c < nCustomers; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, nCustomers);
+  const byCustomer = new Int32Array(n);
+  for (let k = 0; k < n; k++) byCustomer[next[customer[k]!]!++] = k;
+  const converted = new Uint8Array(n);
+  const reached = new Float64Array(nChannels * S);
+  const lastCustomer = new Int32Array(nChannels * S).fill(-1);
+  for (let c = 0; c < nCustomers; c++) {
+    for (let j = start[c]!; j < start[c + 1]!; j++) {
+      const k = byCustomer[j]!;
+      if (c < inBook && test(c, day[k]!)) converted[k] = 1;
+      for (let u = 0; u < 3; u++) {
+        const s = grid.slotsOfCell[3 * cell[k]! + u]!;
+        if (s < 0) continue;
+        const t = channel[k]! * S + s;
+        if (lastCustomer[t] !== c) {
+          lastCustomer[t] = c;
+          reached[t]!++;
+        }
+      }
+    }
+  }
+  return { converted, reached };
 }
 
 /** The per-channel table only. */

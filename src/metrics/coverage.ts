@@ -1,8 +1,10 @@
-import type { Grain, KpiRow } from '../model/kpi.ts';
+import type { KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
-import { COMPANY, entitiesOf, ratioRow, type EntityRef } from './kpi-rows.ts';
-import { GRAINS, periodIdsOf, periodsByGrain, regionOf, staffEntities, type PeriodIds } from './period-buckets.ts';
+import { CellCounters, EntityGroups } from './entity-groups.ts';
+import { ratioRow } from './kpi-rows.ts';
+import { staffEntities } from './period-buckets.ts';
+import { periodGrid } from './period-grid.ts';
 
 /**
  * coverage_rate (docs/metrics.md, "Service and follow-up"): an owner's customers with ≥ 1
@@ -13,138 +15,131 @@ import { GRAINS, periodIdsOf, periodsByGrain, regionOf, staffEntities, type Peri
  *
  * A customer belongs to P's denominator once it exists: created_at on or before P's last day
  * (no created_at = always), or when it had an interaction in P anyway. A customer created after
- * asOf is left out. Linear: one pass over interactions, one over customers (difference arrays
- * per entity and grain instead of a loop over periods per customer).
+ * asOf is left out. Linear: one pass over interactions, one over customers, counting per
+ * (owner, region) group and period (a customer's first period as a difference array per grain,
+ * not a loop over periods), then rolled up to the group's entities (entity-groups.ts).
  */
-interface EntityState {
-  ref: EntityRef;
-  /** per grain: difference array over the grain's periods (den[i] − den[i−1]) */
-  den: Record<Grain, Int32Array>;
-  /** per grain: covered customers by period index */
-  num: Record<Grain, Int32Array>;
-}
+// per (group, slot) counters
+const STARTS = 0; // customers whose first period of the slot's grain is this one (difference array)
+const BEFORE = 1; // customers touched in this period before their first one (in this period only)
+const COVERED = 2; // customers touched in this period
 
 export function coverageKpis(ds: Pick<Dataset, 'customers' | 'interactions'>, ctx: MetricContext): KpiRow[] {
   const cu = ds.customers;
   const it = ds.interactions;
   if (cu === null || it === null) return [];
   const a = ctx.attribution;
-  const idsOf = periodIdsOf(ctx.tz);
-  const byGrain = periodsByGrain(ctx);
-  const indexOf: Record<Grain, Map<string, number>> = { month: new Map(), quarter: new Map(), year: new Map() };
-  for (const g of GRAINS) byGrain[g].forEach((p, i) => indexOf[g].set(p.id, i));
-
-  // Months (as the cached period ids of a day in them) in which each customer had a held
-  // interaction; the month fixes the quarter and the year. No Set per customer.
-  // When the attribution was built from these customers and their ids are unique (always after
-  // ingest), a customer is its row: one id lookup per interaction and none per customer.
+  const grid = periodGrid(ctx);
+  const S = grid.slots;
+  const nM = grid.byGrain.month.length;
+  const nQ = grid.byGrain.quarter.length;
+  const grainStart = [0, nM, nM + nQ];
+  const grainSize = [nM, nQ, grid.byGrain.year.length];
   const cc = cu.columns;
-  const byRow = a.customerColumns === cc && a.uniqueCustomerIds;
-  const touched = new Map<string, PeriodIds[]>();
-  const touchedRows: (PeriodIds[] | undefined)[] = byRow ? new Array(cc.customer_id.length) : [];
   const ic = it.columns;
-  const rows = byRow ? a.customerRowsOf(ic.customer_id) : null;
-  for (let i = 0; i < ic.interaction_id.length; i++) {
-    const at = ic.occurred_at[i] ?? null;
-    if (at === null || at > ctx.asOfEnd) continue;
-    const cid = ic.customer_id[i]!;
-    const ids = idsOf(at);
-    let s: PeriodIds[] | undefined;
-    if (rows !== null) {
-      const r = rows[i]!;
-      if (r < 0) continue; // not a customer of customers.csv: never read below
-      s = touchedRows[r];
-      if (s === undefined) touchedRows[r] = [ids];
-    } else {
-      s = touched.get(cid);
-      if (s === undefined) touched.set(cid, [ids]);
+
+  // Customers as numbers. When the attribution was built from these customers and their ids are
+  // unique (always after ingest), a customer is its row: one id lookup per interaction, none per
+  // customer. Otherwise by id, as a local numbering.
+  const byRow = a.customerColumns === cc && a.uniqueCustomerIds;
+  let keyOfInteraction: Int32Array;
+  let keyOfCustomer: (j: number) => number;
+  let nKeys: number;
+  if (byRow) {
+    keyOfInteraction = a.customerRowsOf(ic.customer_id);
+    keyOfCustomer = (j) => j;
+    nKeys = cc.customer_id.length;
+  } else {
+    const ids = new Map<string, number>();
+    keyOfInteraction = new Int32Array(ic.interaction_id.length);
+    for (let i = 0; i < keyOfInteraction.length; i++) {
+      const cid = ic.customer_id[i]!;
+      let k = ids.get(cid);
+      if (k === undefined) ids.set(cid, (k = ids.size));
+      keyOfInteraction[i] = k;
     }
-    if (s !== undefined && !s.some((x) => x.month === ids.month)) s.push(ids);
+    keyOfCustomer = (j) => ids.get(cc.customer_id[j]!) ?? -1;
+    nKeys = ids.size;
   }
 
-  const states: EntityState[] = [];
-  // entity type → entity id → state (no key strings built per customer)
-  const byType: Record<EntityRef['entity_type'], Map<string, EntityState>> = { company: new Map(), team: new Map(), person: new Map(), region: new Map() };
-  const grainArrays = (): Record<Grain, Int32Array> => ({
-    month: new Int32Array(byGrain.month.length + 1),
-    quarter: new Int32Array(byGrain.quarter.length + 1),
-    year: new Int32Array(byGrain.year.length + 1),
-  });
-  const stateOf = (e: EntityRef): EntityState => {
-    const m = byType[e.entity_type];
-    let s = m.get(e.entity_id);
-    if (s === undefined) {
-      s = { ref: e, den: grainArrays(), num: grainArrays() };
-      m.set(e.entity_id, s);
-      states.push(s);
-    }
-    return s;
-  };
-  for (const e of [COMPANY, ...staffEntities(a)]) stateOf(e);
-  // owner → team → region → the states a customer of theirs counts in
-  const groups = new Map<string, Map<string | null, Map<string | null, EntityState[]>>>();
-  const statesOf = (owner: string, team: string | null, region: string | null): EntityState[] => {
-    let byTeam = groups.get(owner);
-    if (byTeam === undefined) groups.set(owner, (byTeam = new Map()));
-    let byRegion = byTeam.get(team);
-    if (byRegion === undefined) byTeam.set(team, (byRegion = new Map()));
-    let g = byRegion.get(region);
-    if (g === undefined) byRegion.set(region, (g = entitiesOf(owner, team, region).map(stateOf)));
-    return g;
-  };
+  // The cells in which each customer had a held interaction (by asOf), grouped by customer
+  // (counting sort): touchedCells[touchedStart[k] … touchedStart[k + 1]).
+  const cellOfInteraction = new Int32Array(ic.interaction_id.length).fill(-1);
+  const touchedStart = new Int32Array(nKeys + 1);
+  for (let i = 0; i < cellOfInteraction.length; i++) {
+    const at = ic.occurred_at[i] ?? null;
+    const k = keyOfInteraction[i]!;
+    if (at === null || at > ctx.asOfEnd || k < 0) continue;
+    const cell = grid.cellOfDay(ctx.tz.dayOf(at));
+    if (cell < 0) continue; // before the first reported period of every grain
+    cellOfInteraction[i] = cell;
+    touchedStart[k + 1]!++;
+  }
+  for (let k = 0; k < nKeys; k++) touchedStart[k + 1]! += touchedStart[k]!;
+  const next = touchedStart.slice(0, nKeys);
+  const touchedCells = new Int32Array(touchedStart[nKeys]!);
+  for (let i = 0; i < cellOfInteraction.length; i++) {
+    if (cellOfInteraction[i]! >= 0) touchedCells[next[keyOfInteraction[i]!]!++] = cellOfInteraction[i]!;
+  }
 
-  const pidsOf: Record<Grain, string[]> = { month: [], quarter: [], year: [] };
+  const groups = new EntityGroups(a.teamOf);
+  for (const e of staffEntities(a)) groups.entity(e);
+  const counters = new CellCounters(S, 3); // "cells" here are slots
+  const seen = new Int32Array(S).fill(-1); // customer that last counted each slot
+  const first = [0, 0, 0]; // per grain: index of the customer's first period
   for (let j = 0; j < cc.customer_id.length; j++) {
     const owner = cc.owner_id[j] ?? null;
     if (owner === null) continue;
     const created = cc.created_at[j] ?? null;
     if (created !== null && created > ctx.asOfEnd) continue;
-    const cid = cc.customer_id[j]!;
-    const createdIds = created === null ? null : idsOf(created);
-    const seen = byRow ? touchedRows[j] : touched.get(cid);
-    // regionOf(a, cid, owner), reading the customer's own row when it is the attribution's
-    const region = byRow ? (cc.region[j] ?? a.regionOfStaff(owner)) : regionOf(a, cid, owner);
-    const states4 = statesOf(owner, a.teamOf(owner), region);
-    for (const g of GRAINS) {
-      // First period index in which the customer exists (created before the range → 0).
-      const start = createdIds === null ? 0 : (indexOf[g].get(createdIds[g]) ?? 0);
-      for (const s of states4) {
-        s.den[g][start]!++;
-      }
+    // region: the customer's, else the owner's (the customer's own row when it is the attribution's)
+    const region = byRow ? (cc.region[j] ?? null) : a.regionOfCustomer(cc.customer_id[j]!);
+    const g = groups.group(owner, region ?? a.regionOfStaff(owner));
+    const createdCell = created === null ? -1 : grid.cellOfDay(ctx.tz.dayOf(created));
+    for (let gr = 0; gr < 3; gr++) {
+      // First period index in which the customer exists (no created_at, or created before the range → 0).
+      const s = createdCell < 0 ? -1 : grid.slotsOfCell[3 * createdCell + gr]!;
+      first[gr] = s < 0 ? 0 : s - grainStart[gr]!;
+      if (first[gr]! < grainSize[gr]!) counters.add(g, grainStart[gr]! + first[gr]!, STARTS);
     }
-    if (seen === undefined) continue;
-    // the distinct periods of each grain the customer was touched in
-    pidsOf.month.length = pidsOf.quarter.length = pidsOf.year.length = 0;
-    for (const ids of seen) {
-      pidsOf.month.push(ids.month);
-      if (!pidsOf.quarter.includes(ids.quarter)) pidsOf.quarter.push(ids.quarter);
-      if (!pidsOf.year.includes(ids.year)) pidsOf.year.push(ids.year);
-    }
-    for (const g of GRAINS) {
-      const start = createdIds === null ? 0 : (indexOf[g].get(createdIds[g]) ?? 0);
-      for (const pid of pidsOf[g]) {
-        const idx = indexOf[g].get(pid);
-        if (idx === undefined) continue; // before the first period of the range
-        for (const s of states4) {
-          s.num[g][idx]!++;
-          if (idx < start) {
-            // Interaction before its recorded creation: the customer evidently existed in this period.
-            s.den[g][idx]!++;
-            s.den[g][idx + 1]!--;
-          }
-        }
+    const k = keyOfCustomer(j);
+    if (k < 0) continue;
+    for (let u = touchedStart[k]!; u < touchedStart[k + 1]!; u++) {
+      const cell = touchedCells[u]!;
+      for (let gr = 0; gr < 3; gr++) {
+        const s = grid.slotsOfCell[3 * cell + gr]!;
+        if (s < 0 || seen[s] === j) continue; // not reported, or this period already counted
+        seen[s] = j;
+        counters.add(g, s, COVERED);
+        // Interaction before its recorded creation: the customer evidently existed in this period.
+        if (s - grainStart[gr]! < first[gr]!) counters.add(g, s, BEFORE);
       }
     }
   }
 
+  // groups → entities
+  const E = groups.refs.length;
+  const sums = new Float64Array(E * S * 3);
+  const members = groups.members;
+  for (let g = 0; g < groups.count; g++) {
+    for (let u = 0; u < 4; u++) {
+      const e = members[4 * g + u]!;
+      if (e < 0) continue;
+      const from = counters.offset(g, 0);
+      for (let x = 0; x < S * 3; x++) sums[e * S * 3 + x]! += counters.data[from + x] ?? 0;
+    }
+  }
   const out: KpiRow[] = [];
-  for (const s of states) {
-    for (const g of GRAINS) {
+  for (let e = 0; e < E; e++) {
+    const ref = groups.refs[e]!;
+    for (let gr = 0; gr < 3; gr++) {
       let den = 0;
-      byGrain[g].forEach((p, i) => {
-        den += s.den[g][i]!;
-        out.push(ratioRow(s.ref, g, p.id, 'coverage_rate', s.num[g][i]!, den));
-      });
+      for (let i = 0; i < grainSize[gr]!; i++) {
+        const s = grainStart[gr]! + i;
+        const k = (e * S + s) * 3;
+        den += sums[k + STARTS]!;
+        out.push(ratioRow(ref, grid.slotGrain[s]!, grid.slotPeriod[s]!.id, 'coverage_rate', sums[k + COVERED]!, den + sums[k + BEFORE]!));
+      }
     }
   }
   return out;

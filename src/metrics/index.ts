@@ -5,7 +5,8 @@ import type { Dataset } from '../model/tables.ts';
 import { monthTable, periodIndex } from './calendar.ts';
 import { cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { metricContext, type MetricContext } from './context.ts';
-import { statusAt, statusCounts, type CustomerStatus, type StatusCount } from './customer-status.ts';
+import { statusCounts, type CustomerStatus, type StatusCount } from './customer-status.ts';
+import { customerTierRows } from './customer-tier-rows.ts';
 import { entityIndex } from './entity-index.ts';
 import { sortKpiRows } from './kpi-rows.ts';
 import { lifecycleKpis } from './lifecycle.ts';
@@ -13,7 +14,7 @@ import { NONE, ordersFromLines, releaseOrderLines, type OrderBook } from './orde
 import type { Period } from './periods.ts';
 import { rfm, type RfmEdges } from './rfm.ts';
 import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
-import { pareto, tierName, tierSummary, windowRevenue, type ParetoPoint, type TierSummary, type ValueTier } from './value-tiers.ts';
+import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary, type ValueTier } from './value-tiers.ts';
 import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
 
 /**
@@ -153,51 +154,7 @@ export function computeMetricsWithBook(
   const valueRevenue = windowRevenue(cf, asOfDay, config.valueTier.windowMonths);
   timer?.stage('rfm');
 
-  // customer-tiers download (ISO days memoised: a few thousand distinct days, 10⁵+ customers)
-  const isoMemo = new Map<number, string>();
-  const iso = (d: number): string => {
-    let s = isoMemo.get(d);
-    if (s === undefined) isoMemo.set(d, (s = isoDay(d)));
-    return s;
-  };
-  const nameOf = new Map<string, string | null>();
-  const cc = ds.customers?.columns;
-  if (cc) for (let i = 0; i < cc.customer_id.length; i++) nameOf.set(cc.customer_id[i]!, cc.name[i] ?? null);
-  const scoreOf = new Int32Array(cf.count).fill(NONE);
-  rf.scores.forEach((s, i) => (scoreOf[s.customer] = i));
-  const statuses: CustomerStatus[] = new Array(cf.count);
-  const customers: CustomerTierRow[] = new Array(cf.count);
-  const P = book.names.people.names;
-  const T = book.names.teams.names;
-  const R = book.names.regions.names;
-  for (let c = 0; c < cf.count; c++) {
-    const a = cf.pStart[c]!;
-    const b = cf.pStart[c + 1]!;
-    const last = a < b ? cf.pDay[b - 1]! : NONE;
-    const status = statusAt(last, asOfDay, config.dormantDays, config.lostDays);
-    statuses[c] = status;
-    const s = scoreOf[c] !== NONE ? rf.scores[scoreOf[c]!]! : null;
-    customers[c] = {
-      customer_id: cf.ids[c]!,
-      name: nameOf.get(cf.ids[c]!) ?? null,
-      owner_id: cf.owner[c] !== NONE ? P[cf.owner[c]!]! : null,
-      team: cf.team[c] !== NONE ? T[cf.team[c]!]! : null,
-      region: cf.region[c] !== NONE ? R[cf.region[c]!]! : null,
-      member_level: cf.memberLevel[c] ?? null,
-      status,
-      first_purchase: a < b ? iso(cf.pDay[a]!) : null,
-      last_purchase: last !== NONE ? iso(last) : null,
-      recency_days: s?.recency_days ?? null,
-      frequency: s?.frequency ?? null,
-      monetary: s?.monetary ?? null,
-      r: s?.r ?? null,
-      f: s?.f ?? null,
-      m: s?.m ?? null,
-      segment: s?.segment ?? null,
-      value_tier: tierName[valueTiers[c]!]!,
-      value_revenue: valueRevenue[c]!,
-    };
-  }
+  const { customers, statuses } = customerTierRows(ds, book, rf, valueTiers, valueRevenue, asOfDay, settings);
 
   const segments = segmentSummary(rf.scores, config.rfm.grid);
   // Prospects and lapsed customers count in `none` only if they ever purchased by asOf.

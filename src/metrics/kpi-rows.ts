@@ -3,6 +3,8 @@ import type { EntityType, Grain, KpiRow } from '../model/kpi.ts';
 /**
  * Builders for the long KPI table. Ratios of a group are recomputed from the group's own
  * numerator and denominator, never averaged; an empty denominator is "no value" with a reason.
+ * Rows spell out entity_type and entity_id rather than spreading the ref (`{ ...e, … }`): the
+ * same object, but a spread copies through a generic path, ~5× slower at 10⁵ rows.
  */
 export interface EntityRef {
   entity_type: EntityType;
@@ -21,7 +23,7 @@ export function entitiesOf(person: string | null, team: string | null, region: s
 }
 
 export function countRow(e: EntityRef, grain: Grain, period: string, kpi: string, value: number, n = value): KpiRow {
-  return { ...e, grain, period, kpi, value, numerator: value, denominator: null, n, reason: null };
+  return { entity_type: e.entity_type, entity_id: e.entity_id, grain, period, kpi, value, numerator: value, denominator: null, n, reason: null };
 }
 
 export function ratioRow(
@@ -34,15 +36,15 @@ export function ratioRow(
   n = denominator,
 ): KpiRow {
   return denominator > 0
-    ? { ...e, grain, period, kpi, value: numerator / denominator, numerator, denominator, n, reason: null }
-    : { ...e, grain, period, kpi, value: null, numerator, denominator, n, reason: 'empty_denominator' };
+    ? { entity_type: e.entity_type, entity_id: e.entity_id, grain, period, kpi, value: numerator / denominator, numerator, denominator, n, reason: null }
+    : { entity_type: e.entity_type, entity_id: e.entity_id, grain, period, kpi, value: null, numerator, denominator, n, reason: 'empty_denominator' };
 }
 
 /** A statistic (median, p90 …) of n observations; n = 0 is no value. */
 export function statRow(e: EntityRef, grain: Grain, period: string, kpi: string, value: number | null, n: number): KpiRow {
   return value === null || n === 0
-    ? { ...e, grain, period, kpi, value: null, numerator: null, denominator: null, n, reason: 'no_data' }
-    : { ...e, grain, period, kpi, value, numerator: null, denominator: null, n, reason: null };
+    ? { entity_type: e.entity_type, entity_id: e.entity_id, grain, period, kpi, value: null, numerator: null, denominator: null, n, reason: 'no_data' }
+    : { entity_type: e.entity_type, entity_id: e.entity_id, grain, period, kpi, value, numerator: null, denominator: null, n, reason: null };
 }
 
 /** Stable order for the published table: entity type, entity, grain, period, kpi. */

@@ -43,7 +43,7 @@ export function shareDetail(
   minResponses: number,
 ): SatisfactionDetailRow {
   const w = wilson(successes, n);
-  return { ...e, channel, grain, period, measure, value: w.p, low: w.low, high: w.high, mean, n, margin_of_error: w.margin, too_few: n < minResponses };
+  return { entity_type: e.entity_type, entity_id: e.entity_id, channel, grain, period, measure, value: w.p, low: w.low, high: w.high, mean, n, margin_of_error: w.margin, too_few: n < minResponses };
 }
 
 /** NPS points with the adjusted-Wald interval; n must be > 0. */
@@ -58,5 +58,5 @@ export function npsDetail(
   minResponses: number,
 ): SatisfactionDetailRow {
   const v = npsInterval(promoters, detractors, n);
-  return { ...e, channel, grain, period, measure: 'nps', value: v.nps, low: v.low, high: v.high, mean: null, n, margin_of_error: v.margin, too_few: n < minResponses };
+  return { entity_type: e.entity_type, entity_id: e.entity_id, channel, grain, period, measure: 'nps', value: v.nps, low: v.low, high: v.high, mean: null, n, margin_of_error: v.margin, too_few: n < minResponses };
 }

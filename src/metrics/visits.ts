@@ -1,8 +1,10 @@
 import type { KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
-import { entitiesOf, ratioRow } from './kpi-rows.ts';
-import { emitRows, entityPeriodBuckets, HOUR_MS, periodIdsOf, regionOfRow, staffEntities } from './period-buckets.ts';
+import { CellCounters, EntityGroups, rollUp } from './entity-groups.ts';
+import { ratioRow } from './kpi-rows.ts';
+import { HOUR_MS, staffEntities } from './period-buckets.ts';
+import { eachEntitySlot, periodGrid } from './period-grid.ts';
 
 /**
  * visit_sla_rate (docs/metrics.md, "Service and follow-up"): interactions of type visit with
@@ -11,10 +13,8 @@ import { emitRows, entityPeriodBuckets, HOUR_MS, periodIdsOf, regionOfRow, staff
  * deadline is a miss; one whose deadline is still ahead is left out of both counts.
  * Attributed to the interaction's owner; region = the customer's, else the owner's.
  */
-interface VisitAcc {
-  due: number;
-  held: number;
-}
+const DUE = 0;
+const HELD = 1;
 
 export function visitKpis(ds: Pick<Dataset, 'interactions'>, ctx: MetricContext): KpiRow[] {
   const t = ds.interactions;
@@ -22,30 +22,30 @@ export function visitKpis(ds: Pick<Dataset, 'interactions'>, ctx: MetricContext)
   const c = t.columns;
   const a = ctx.attribution;
   const slaMs = ctx.config.sla.visitHours * HOUR_MS;
-  const idsOf = periodIdsOf(ctx.tz);
-  const buckets = entityPeriodBuckets<VisitAcc>(() => ({ due: 0, held: 0 }));
-  for (const e of staffEntities(a)) buckets.addEntity(e);
+  const grid = periodGrid(ctx);
+  const groups = new EntityGroups(a.teamOf);
+  for (const e of staffEntities(a)) groups.entity(e);
+  const counters = new CellCounters(grid.cells, 2);
   const rows = a.customerRowsOf(c.customer_id);
   for (let i = 0; i < c.interaction_id.length; i++) {
     if (c.type[i] !== 'visit') continue;
     const requested = c.requested_at[i] ?? null;
     if (requested === null || requested > ctx.asOfEnd) continue;
     const owner = c.owner_id[i]!;
-    const team = a.teamOf(owner);
-    const region = regionOfRow(a, rows[i]!, owner);
+    // region: the customer's, else the owner's
+    const g = groups.group(owner, a.regionOfRow(rows[i]!) ?? a.regionOfStaff(owner));
     const deadline = requested + slaMs;
-    if (deadline > ctx.asOfEnd) {
-      // Not yet due: no row contribution, but the owner still gets (empty) rows.
-      for (const e of entitiesOf(owner, team, region)) buckets.addEntity(e);
-      continue;
-    }
+    // Not yet due: no counts, but the owner still gets (empty) rows.
+    if (deadline > ctx.asOfEnd) continue;
+    const cell = grid.cellOfDay(ctx.tz.dayOf(requested));
+    if (cell < 0) continue;
     const occurred = c.occurred_at[i] ?? null;
+    counters.add(g, cell, DUE);
     // Held by the deadline ("within" is inclusive); a visit stamped before its request counts as held.
-    const held = occurred !== null && occurred <= deadline;
-    for (const acc of buckets.accsOf(owner, team, region, idsOf(requested))) {
-      acc.due++;
-      if (held) acc.held++;
-    }
+    if (occurred !== null && occurred <= deadline) counters.add(g, cell, HELD);
   }
-  return emitRows(ctx, buckets, (e, grain, p, acc) => [ratioRow(e, grain, p.id, 'visit_sla_rate', acc?.held ?? 0, acc?.due ?? 0)]);
+  const sums = rollUp(groups.members, groups.count, grid, counters, groups.refs.length);
+  const out: KpiRow[] = [];
+  eachEntitySlot(groups.refs, grid, (e, t, g, p) => out.push(ratioRow(e, g, p, 'visit_sla_rate', sums[2 * t + HELD]!, sums[2 * t + DUE]!)));
+  return out;
 }

@@ -1,0 +1,92 @@
+import { quantileOf, quantileRank } from './quantile.ts';
+
+/**
+ * Quantiles (quantile.ts, type 7) of many overlapping multisets at once — a ticket's response
+ * time belongs to 12 of them (4 entities × 3 grains) — without building or sorting each one.
+ * The values are fed in ascending order (ascendingOrder below), so the k-th value a set receives
+ * is its k-th order statistic; a set keeps only the two ranks each quantile interpolates between.
+ * At 250k tickets this replaces sorting 3M numbers (~100 ns each) by one radix sort of 250k.
+ */
+export class StreamingQuantiles {
+  private readonly sizes: ArrayLike<number>;
+  private readonly ps: readonly number[];
+  /** per set and p: the lower rank read */
+  private readonly rank: Int32Array;
+  /** per set and p: the values at that rank and the next */
+  private readonly value: Float64Array;
+  private readonly seen: Int32Array;
+
+  /** sizes[set]: how many values the set will receive */
+  constructor(sizes: ArrayLike<number>, ps: readonly number[]) {
+    this.sizes = sizes;
+    this.ps = ps;
+    const nSets = sizes.length;
+    const np = ps.length;
+    this.rank = new Int32Array(nSets * np);
+    this.value = new Float64Array(nSets * np * 2);
+    this.seen = new Int32Array(nSets);
+    for (let s = 0; s < nSets; s++) for (let j = 0; j < np; j++) this.rank[s * np + j] = quantileRank(sizes[s]!, ps[j]!);
+  }
+
+  /** the next value (≥ every value added before) of each of sets[0 … n) */
+  add(sets: Int32Array, n: number, value: number): void {
+    const np = this.ps.length;
+    for (let u = 0; u < n; u++) {
+      const set = sets[u]!;
+      const k = this.seen[set]!++;
+      for (let j = 0; j < np; j++) {
+        const d = k - this.rank[set * np + j]!;
+        if (d === 0 || d === 1) this.value[(set * np + j) * 2 + d] = value;
+      }
+    }
+  }
+
+  /** quantile(sorted values of the set, ps[j]) */
+  get(set: number, j: number): number | null {
+    const np = this.ps.length;
+    const lo = this.rank[set * np + j]!;
+    const off = (set * np + j) * 2;
+    return quantileOf(this.sizes[set]!, this.ps[j]!, (k) => this.value[off + k - lo]!);
+  }
+}
+
+/** Index of a double's high 32-bit word in a Uint32Array view of it (platform byte order). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * The indices 0…n−1 of `values` in ascending order (ties in index order), as a typed-array sort
+ * orders numbers (−0 before +0). Values must not be NaN. An LSD radix sort on the IEEE-754
+ * bits, 16 bits per pass (passes where every key has the same digit are skipped): linear, where
+ * a comparison sort costs ~100 ns per value at 10⁵–10⁶ values.
+ */
+export function ascendingOrder(values: Float64Array): Uint32Array {
+  const n = values.length;
+  const words = new Uint32Array(values.slice().buffer);
+  // Keys that order as unsigned integers: a negative double's bits all flipped, a positive
+  // double's sign bit set.
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HI]!;
+    const l = words[2 * i + 1 - HI]!;
+    const negative = h >>> 31 === 1;
+    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[i] = negative ? ~l >>> 0 : l;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const count = new Int32Array(0x10001);
+  for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((key[i]! >>> shift) & 0xffff) + 1]!++;
+    if (n === 0 || count[((key[0]! >>> shift) & 0xffff) + 1] === n) continue; // one digit: order unchanged
+    for (let d = 0; d < 0x10000; d++) count[d + 1]! += count[d]!;
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      next[count[(key[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
