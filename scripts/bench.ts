@@ -7,6 +7,7 @@
  *   npm run bench -- --sizes 100k,1M       chosen sizes
  *   npm run bench -- --direct              metrics on an in-memory dataset (no CSV, no ingest)
  *   npm run bench -- --no-duckdb           skip the DuckDB reference
+ *   npm run bench -- --one-thread          ingest on one thread (no worker for orders.csv)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -81,7 +82,7 @@ interface ChildResult {
 }
 
 function run(mode: string, arg: string): ChildResult | null {
-  const r = spawnSync(process.execPath, [SELF, '--child', mode, arg], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [SELF, '--child', mode, arg, ...(args.includes('--one-thread') ? ['--one-thread'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) {
     console.log(`${mode} child failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr.slice(-2000)}`);
     return null;
@@ -130,7 +131,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
   } else {
     const { ingest } = await import('../src/ingest/ingest.ts');
     const { nodeEffects } = await import('../src/lib/node-effects.ts');
-    const r = await ingest({ dataDir: arg, config, fs: nodeEffects().fs });
+    const r = await ingest({ dataDir: arg, config, fs: nodeEffects().fs, ...(args.includes('--one-thread') ? { parallelMinBytes: Infinity } : {}) });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     dataset = r.dataset;
     timer.stage('ingest');

@@ -42,6 +42,11 @@ export interface FieldPlan {
 
 const INTERN_SLOTS = 1 << 16;
 
+/** `v`, or an equal string this column already holds (see FieldPlan.intern). */
+export function internValue(p: FieldPlan, v: string): string {
+  return p.intern ? interned(p, v) : v;
+}
+
 function interned(p: FieldPlan, v: string): string {
   const n = v.length;
   const h = (Math.imul(n, 0x9e3779b1) ^ Math.imul(v.charCodeAt(0), 31) ^ Math.imul(v.charCodeAt(n - 1), 131)

@@ -92,7 +92,17 @@ function decodeWith(label: string, encoding: Encoding, bytes: Uint8Array): Decod
  * 350 M characters). `isUtf8` (node:buffer) validates without building a string.
  */
 export type DecodedStream =
-  | { ok: true; encoding: Encoding; chunks: () => Generator<string> }
+  | {
+      ok: true;
+      encoding: Encoding;
+      /** offset of the first byte after a byte-order mark */
+      bodyStart: number;
+      /**
+       * The text of bytes [from, to) (default: the whole body) in pieces. A range must start and
+       * end between characters: for UTF-8, at a line break.
+       */
+      chunks: (from?: number, to?: number) => Generator<string>;
+    }
   | { ok: false; encoding: string; line: number; reason: 'invalid_utf8' | 'invalid_bytes' | 'binary' };
 
 export function decodeStream(bytes: Uint8Array, setting: EncodingSetting = 'auto', chunkBytes = 2 << 20): DecodedStream {
@@ -122,14 +132,18 @@ export function decodeStream(bytes: Uint8Array, setting: EncodingSetting = 'auto
     const bad = firstUndecodable(body, label, chunkBytes);
     if (bad !== null) return { ok: false, encoding, line: bad, reason: 'invalid_bytes' };
   }
-  const chunks = function* (): Generator<string> {
-    const dec = new TextDecoder(label, { ignoreBOM: true });
-    for (let i = 0; i < body.length; i += chunkBytes) {
-      const end = Math.min(body.length, i + chunkBytes);
-      yield dec.decode(body.subarray(i, end), { stream: end < body.length });
-    }
-  };
-  return { ok: true, encoding, chunks };
+  const bodyStart = bytes.length - body.length;
+  const chunks = (from = bodyStart, to = bytes.length) => textPieces(bytes, label, from, to, chunkBytes);
+  return { ok: true, encoding, bodyStart, chunks };
+}
+
+/** The text of bytes [from, to) decoded with `label`, about `chunkBytes` bytes a piece. */
+export function* textPieces(bytes: Uint8Array, label: string, from: number, to: number, chunkBytes: number): Generator<string> {
+  const dec = new TextDecoder(label, { ignoreBOM: true });
+  for (let i = from; i < to; i += chunkBytes) {
+    const end = Math.min(to, i + chunkBytes);
+    yield dec.decode(bytes.subarray(i, end), { stream: end < to });
+  }
 }
 
 /** 1-based line (counting 0x0A bytes, close enough for GB18030) of the first chunk that fails, or null */

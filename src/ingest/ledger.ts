@@ -58,6 +58,88 @@ export class LedgerBuilder {
     }
   }
 
+  /**
+   * Take back rows found to be exact duplicates after the parse (exact-duplicates.ts): their
+   * rejects (`rejectIndexes`, into `rejects`) go, each duplicate counts once as `exact_duplicate`
+   * (with the line of its first occurrence), and the reasons are recounted, with their examples,
+   * as if the duplicates had been set aside when they were read. (Accepted and excluded
+   * duplicates are taken back by the caller.)
+   */
+  dropDuplicates(rejectIndexes: ReadonlySet<number>, duplicates: { line: number; first: number }[]): void {
+    if (rejectIndexes.size) {
+      const kept: RejectedRow[] = [];
+      this.rejects.forEach((r, k) => {
+        if (!rejectIndexes.has(k)) kept.push(r);
+        else if (duplicateReasons.has(r.reason as ReasonCode)) this.duplicates--;
+        else this.rejected--;
+      });
+      this.rejects.length = 0;
+      for (const r of kept) this.rejects.push(r);
+    }
+    this.duplicates += duplicates.length;
+    // recount in line order: rejects and duplicates are each in line order, merge them
+    const old = new Map(this.reasons);
+    this.reasons.clear();
+    const add = (code: string, column: string | null, line: number, raw: string, message: () => Localized) => {
+      const key = `${code}\u0000${column ?? ''}`;
+      let r = this.reasons.get(key);
+      if (!r) {
+        const before = old.get(key);
+        r = { code, column, count: 0, message: before ? before.message : message(), examples: [] };
+        this.reasons.set(key, r);
+      }
+      r.count++;
+      if (r.examples.length < MAX_EXAMPLES) r.examples.push({ line, column, raw: maskValue(raw, column !== null && this.personal.has(column)) });
+    };
+    let d = 0;
+    for (const r of this.rejects) {
+      while (d < duplicates.length && duplicates[d]!.line < r.line) {
+        const x = duplicates[d++]!;
+        add('exact_duplicate', null, x.line, '', () => generic('exact_duplicate', null, String(x.first)));
+      }
+      add(r.reason, r.column, r.line, r.raw, () => r.message);
+    }
+    for (; d < duplicates.length; d++) {
+      const x = duplicates[d]!;
+      add('exact_duplicate', null, x.line, '', () => generic('exact_duplicate', null, String(x.first)));
+    }
+  }
+
+  /** This builder's state, to be merged into the builder of the file's first part (`absorb`). */
+  snapshot(): LedgerPart {
+    return {
+      read: this.read, accepted: this.accepted, excluded: this.excluded, rejected: this.rejected,
+      duplicates: this.duplicates, min: this.min, max: this.max,
+      reasons: [...this.reasons.values()], rejects: this.rejects,
+    };
+  }
+
+  /**
+   * Add the ledger of the rest of the file, read elsewhere (the rows after this builder's rows):
+   * the same counts, reasons in first-seen order and examples as one builder reading every row.
+   */
+  absorb(part: LedgerPart): void {
+    this.read += part.read;
+    this.accepted += part.accepted;
+    this.excluded += part.excluded;
+    this.rejected += part.rejected;
+    this.duplicates += part.duplicates;
+    if (part.min < this.min) this.min = part.min;
+    if (part.max > this.max) this.max = part.max;
+    for (const r of part.reasons) {
+      const key = `${r.code}\u0000${r.column ?? ''}`;
+      const mine = this.reasons.get(key);
+      if (!mine) { this.reasons.set(key, r); continue; }
+      mine.count += r.count;
+      for (const e of r.examples) if (mine.examples.length < MAX_EXAMPLES) mine.examples.push(e);
+    }
+    for (const row of part.rejects) {
+      row.file = this.file;
+      if (this.header) row.header = this.header;
+      this.rejects.push(row);
+    }
+  }
+
   cover(t: number): void {
     if (t < this.min) this.min = t;
     if (t > this.max) this.max = t;
@@ -77,6 +159,20 @@ export class LedgerBuilder {
       coverage: coverageColumn && this.min <= this.max ? { column: coverageColumn, min: this.min, max: this.max } : null,
     };
   }
+}
+
+/** A LedgerBuilder's state in plain data (it crosses threads). */
+export interface LedgerPart {
+  read: number;
+  accepted: number;
+  excluded: number;
+  rejected: number;
+  duplicates: number;
+  min: number;
+  max: number;
+  /** in first-seen order */
+  reasons: LedgerReason[];
+  rejects: RejectedRow[];
 }
 
 function generic(code: ReasonCode, column: string | null, detail: string): Localized {

@@ -129,62 +129,90 @@ export function parseCsvChunks(
   onRecord: RecordFn,
   onHeader: (header: string[], line: number) => void = () => {},
 ): CsvResult {
-  let header: string[] | null = null;
-  let headerLine = 0;
-  let line = 1;
-  let records = 0;
-  let blank = 0;
-  let lastLine = 0;
-  let lastSpan = 1;
-  let lastFieldBreaks = 0;
-  let tailEndsWithQuote = false;
-  let tailHadNewline = false;
-  const fmt = dsvFormat(delimiter);
+  const csv = new CsvStream(delimiter, onRecord, onHeader);
+  for (const piece of chunks) csv.push(piece);
+  return csv.end();
+}
 
-  // `mayBreak`: the text may hold line breaks inside quoted fields (else each record is one line)
-  const parseText = (text: string, mayBreak: boolean) => {
-    const hasQuote = mayBreak;
-    fmt.parseRows(text, (row: string[]) => {
-      const start = line;
-      let span = 1;
-      lastFieldBreaks = 0;
-      if (hasQuote) {
-        for (let i = 0; i < row.length; i++) {
-          const b = countBreaks(row[i]!);
-          if (b) { span += b; if (i === row.length - 1) lastFieldBreaks = b; }
+/**
+ * A CSV parse fed piece by piece (`push`), finished by `end`. It can start in the middle of a
+ * file, at a record boundary, with the header already known and the physical line number of
+ * the first record (`from`): the second half of a file split between two threads.
+ */
+export class CsvStream {
+  private header: string[] | null = null;
+  private headerLine = 0;
+  private line = 1;
+  private records = 0;
+  private blank = 0;
+  private lastLine = 0;
+  private lastSpan = 1;
+  private lastFieldBreaks = 0;
+  private tailEndsWithQuote = false;
+  private tailHadNewline = false;
+  private carry = '';
+  private readonly cutter: RecordCutter;
+  private readonly parseText: (text: string, mayBreak: boolean) => void;
+
+  constructor(
+    delimiter: string,
+    onRecord: RecordFn,
+    onHeader: (header: string[], line: number) => void = () => {},
+    from?: { header: string[]; line: number },
+  ) {
+    if (from) { this.header = from.header; this.line = from.line; }
+    this.cutter = new RecordCutter(delimiter);
+    const fmt = dsvFormat(delimiter);
+    // `mayBreak`: the text may hold line breaks inside quoted fields (else each record is one line)
+    this.parseText = (text: string, mayBreak: boolean) => {
+      fmt.parseRows(text, (row: string[]) => {
+        const start = this.line;
+        let span = 1;
+        this.lastFieldBreaks = 0;
+        if (mayBreak) {
+          for (let i = 0; i < row.length; i++) {
+            const b = countBreaks(row[i]!);
+            if (b) { span += b; if (i === row.length - 1) this.lastFieldBreaks = b; }
+          }
         }
-      }
-      line += span;
-      lastLine = start;
-      lastSpan = span;
-      if ((row[0] === '' || row[0] === undefined) && isBlank(row)) { blank++; return null; }
-      if (header === null) { header = row; headerLine = start; onHeader(row, start); return null; }
-      records++;
-      onRecord(row, start, span);
-      return null;
-    });
-    let end = text.length;
-    while (end > 0 && (text.charCodeAt(end - 1) === NL || text.charCodeAt(end - 1) === CR)) end--;
-    tailEndsWithQuote = text.charCodeAt(end - 1) === QUOTE;
-    tailHadNewline = end < text.length;
-  };
-
-  const cutter = new RecordCutter(delimiter);
-  let carry = '';
-  for (const piece of chunks) {
-    carry = carry.length ? carry + piece : piece;
-    const cut = cutter.cut(carry);
-    if (cut === 0) continue;
-    parseText(cut === carry.length ? carry : carry.slice(0, cut), cutter.pieceHasBreaks);
-    carry = cut === carry.length ? '' : carry.slice(cut);
+        this.line += span;
+        this.lastLine = start;
+        this.lastSpan = span;
+        if ((row[0] === '' || row[0] === undefined) && isBlank(row)) { this.blank++; return null; }
+        if (this.header === null) { this.header = row; this.headerLine = start; onHeader(row, start); return null; }
+        this.records++;
+        onRecord(row, start, span);
+        return null;
+      });
+      let end = text.length;
+      while (end > 0 && (text.charCodeAt(end - 1) === NL || text.charCodeAt(end - 1) === CR)) end--;
+      this.tailEndsWithQuote = text.charCodeAt(end - 1) === QUOTE;
+      this.tailHadNewline = end < text.length;
+    };
   }
-  if (carry.length) parseText(carry, cutter.restHasBreaks);
 
-  // d3-dsv reads an unclosed quote to the end of the file. A well-formed quoted last field ends
-  // with `"`; a last field holding line breaks that does not is an unclosed quote (which also
-  // took the final line break: do not count a line after it).
-  const unterminated = lastFieldBreaks > 0 && !tailEndsWithQuote
-    ? { line: lastLine, lines: tailHadNewline ? lastSpan - 1 : lastSpan }
-    : null;
-  return { header, headerLine, records, blank, unterminated };
+  /** the physical line the next record starts on */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  push(piece: string): void {
+    const carry = this.carry.length ? this.carry + piece : piece;
+    const cut = this.cutter.cut(carry);
+    if (cut === 0) { this.carry = carry; return; }
+    this.parseText(cut === carry.length ? carry : carry.slice(0, cut), this.cutter.pieceHasBreaks);
+    this.carry = cut === carry.length ? '' : carry.slice(cut);
+  }
+
+  end(): CsvResult {
+    if (this.carry.length) this.parseText(this.carry, this.cutter.restHasBreaks);
+    this.carry = '';
+    // d3-dsv reads an unclosed quote to the end of the file. A well-formed quoted last field ends
+    // with `"`; a last field holding line breaks that does not is an unclosed quote (which also
+    // took the final line break: do not count a line after it).
+    const unterminated = this.lastFieldBreaks > 0 && !this.tailEndsWithQuote
+      ? { line: this.lastLine, lines: this.tailHadNewline ? this.lastSpan - 1 : this.lastSpan }
+      : null;
+    return { header: this.header, headerLine: this.headerLine, records: this.records, blank: this.blank, unterminated };
+  }
 }

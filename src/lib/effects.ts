@@ -4,6 +4,10 @@
  */
 export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
+  /** the same bytes in a SharedArrayBuffer (another thread reads them without a copy); optional */
+  readFileShared?(path: string): Promise<Uint8Array>;
+  /** a file's size in bytes; optional (else its bytes are read to measure it) */
+  size?(path: string): Promise<number>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
   readdir(path: string): Promise<string[]>;

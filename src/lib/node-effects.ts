@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import type { Effects } from './effects.ts';
 
 /** The real effects, used only by scripts/. */
@@ -6,8 +6,25 @@ export const nodeEffects = (): Effects => ({
   fs: {
     // a Buffer is a Uint8Array: no copy of the file's bytes
     readFile: (p) => readFile(p),
+    readFileShared: async (p) => {
+      const h = await open(p, 'r');
+      try {
+        const size = (await h.stat()).size;
+        const bytes = new Uint8Array(new SharedArrayBuffer(size));
+        let at = 0;
+        while (at < size) {
+          const { bytesRead } = await h.read(bytes, at, size - at, at);
+          if (bytesRead === 0) break;
+          at += bytesRead;
+        }
+        return at === size ? bytes : bytes.subarray(0, at);
+      } finally {
+        await h.close();
+      }
+    },
     writeFile: (p, d) => writeFile(p, d),
     exists: async (p) => stat(p).then(() => true, () => false),
+    size: async (p) => (await stat(p)).size,
     readdir: (p) => readdir(p),
     mkdir: async (p) => void (await mkdir(p, { recursive: true })),
   },

@@ -1,0 +1,11 @@
+/**
+ * Entry of the ingest worker thread (started by worker-thread.ts): it loads its modules while
+ * the main thread reads the files, takes one job and a port to answer on, answers as it goes.
+ */
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { runWorkerJob, type WorkerJob } from './worker-job.ts';
+
+parentPort!.once('message', ({ job, port }: { job: WorkerJob; port: MessagePort }) => {
+  runWorkerJob(job, (message, transfer) => port.postMessage(message, transfer));
+  port.close();
+});

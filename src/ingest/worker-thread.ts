@@ -1,0 +1,74 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { runWorkerJob, type WorkerJob, type WorkerMessage } from './worker-job.ts';
+
+/**
+ * A second thread for ingest. `start` is called before the files are read, so the thread loads
+ * its modules meanwhile; `run` sends the job and hands each answer to `receive`, in order.
+ * Answers are taken when the caller awaits, or earlier by `poll`, which the caller runs between
+ * pieces of its own work: row batches then do not pile up in the message queue while it is busy.
+ * `run` resolves after the last answer; an exception in the thread rejects it (the build fails
+ * as it would on one thread). `stop` ends a thread that got no job.
+ */
+export interface IngestThread {
+  run(job: WorkerJob, receive: (m: WorkerMessage) => void): Promise<void>;
+  poll(): void;
+  stop(): void;
+}
+
+export type StartThread = () => IngestThread;
+
+export const workerThread: StartThread = () => {
+  const w = new Worker(new URL('./ingest-worker.ts', import.meta.url));
+  const { port1, port2 } = new MessageChannel();
+  let settled = false;
+  let receive: (m: WorkerMessage) => void = () => {};
+  let finish: (e?: unknown) => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    finish = (e) => {
+      if (settled) return;
+      settled = true;
+      port1.close();
+      void w.terminate();
+      if (e === undefined) resolve();
+      else reject(e);
+    };
+  });
+  // a thread that is stopped unused must not leave an unhandled rejection behind
+  done.catch(() => {});
+  const handle = (m: WorkerMessage) => {
+    if (settled) return;
+    try {
+      receive(m);
+    } catch (e) {
+      finish(e);
+      return;
+    }
+    if (m.kind === 'end') finish();
+  };
+  port1.on('message', handle);
+  w.once('error', (e) => finish(e));
+  w.once('exit', (code) => finish(new Error(`the ingest thread stopped (exit code ${code}) before answering`)));
+  return {
+    run(job, r) {
+      receive = r;
+      w.postMessage({ job, port: port2 }, [port2 as unknown as MessagePort]);
+      return done;
+    },
+    poll() {
+      for (let m = receiveMessageOnPort(port1); m && !settled; m = receiveMessageOnPort(port1)) handle(m.message as WorkerMessage);
+    },
+    stop() {
+      finish();
+    },
+  };
+};
+
+/** The same work on the calling thread, once the caller awaits (tests of the merge). */
+export const sameThread: StartThread = () => ({
+  run: async (job, receive) => {
+    await Promise.resolve();
+    runWorkerJob(job, (m) => receive(m));
+  },
+  poll() {},
+  stop() {},
+});
