@@ -81,8 +81,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   const results = new Map<InputName, ReadInputResult<InputName>>();
   let threads = 1;
-  const ordersBytes = await readShared(fs, orders.path);
   const rest = paths.slice(1).filter((f) => present.get(f.name));
+  const size = fs.size ? await fs.size(orders.path) : null;
+  const plain = size !== null && (size < minBytes || size > maxBytes) ? await fs.readFile(orders.path) : null;
+  // bytes the worker reads too: in a SharedArrayBuffer (no copy between the threads)
+  const ordersBytes = plain ?? await readShared(fs, orders.path);
   if (ordersBytes.length < minBytes || ordersBytes.length > maxBytes) {
     results.set('orders', read(orders, ordersBytes));
   } else {
