@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
@@ -7,8 +9,8 @@ import type { Dataset } from '../model/tables.ts';
 import { inputFiles, inputNames, type InputName } from '../validate/schemas/index.ts';
 import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
-import { openInputFile, readInputFile, type InputReader, type ReadInputResult } from './read-input-file.ts';
-import { recordBoundaryAfter } from './split-records.ts';
+import { openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
+import { countLineBreaks, recordBoundaryAfter } from './split-records.ts';
 import type { WorkerJob, WorkerMessage } from './worker-job.ts';
 import { workerThread, type StartThread } from './worker-thread.ts';
 
@@ -83,63 +85,74 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let threads = 1;
   const rest = paths.slice(1).filter((f) => present.get(f.name));
   const size = fs.size ? await fs.size(orders.path) : null;
-  const plain = size !== null && (size < minBytes || size > maxBytes) ? await fs.readFile(orders.path) : null;
-  // bytes the worker reads too: in a SharedArrayBuffer (no copy between the threads)
-  const ordersBytes = plain ?? await readShared(fs, orders.path);
-  if (ordersBytes.length < minBytes || ordersBytes.length > maxBytes) {
-    results.set('orders', read(orders, ordersBytes));
+  const inRange = (n: number) => n >= minBytes && n <= maxBytes;
+  // the other files' sizes weigh in the cut (their bytes are read later, one file at a time)
+  const otherBytes = async () => {
+    let n = 0;
+    for (const f of rest) n += fs.size ? await fs.size(f.path) : (await fs.readFile(f.path)).length;
+    return n;
+  };
+  const cut = size !== null && inRange(size) ? await cutOrders(fs, orders.path, size, config, await otherBytes(), opts.mainShare) : null;
+  if (!cut) {
+    const bytes = await fs.readFile(orders.path);
+    const cutWhole = inRange(bytes.length) ? cutBytes(bytes, config, await otherBytes(), opts.mainShare) : null;
+    if (cutWhole) results.set('orders', await readOnTwoThreads(cutWhole));
+    else results.set('orders', read(orders, bytes));
   } else {
-    // the thread starts now: it loads its modules while this one reads the other files' bytes
+    results.set('orders', await readOnTwoThreads(cut));
+  }
+
+  /** orders.csv cut in two: this thread reads the head, then the other files; a worker the tail */
+  async function readOnTwoThreads(c: Cut): Promise<ReadInputResult<InputName>> {
     const thread = start();
     try {
-      // the other files' sizes set the cut; their bytes are read one file at a time, later
-      let otherBytes = 0;
-      for (const f of rest) otherBytes += fs.size ? await fs.size(f.path) : (await fs.readFile(f.path)).length;
-      const opened = openInputFile({ name: 'orders', file: orders.file, bytes: ordersBytes, config, chunkBytes: INGEST_CHUNK_BYTES, ...(opts.now !== undefined ? { now: opts.now } : {}) });
+      threads = 2;
+      const opened = openInputFile({
+        name: 'orders', file: orders.file, bytes: c.head, config, chunkBytes: INGEST_CHUNK_BYTES,
+        whole: { fingerprint: c.fingerprint, size: c.size }, ...(opts.now !== undefined ? { now: opts.now } : {}),
+      });
       if (!opened.ok) {
         thread.stop();
         return opened;
       }
       const reader = opened.reader;
-      const cut = cutPoint(reader, ordersBytes, otherBytes, opts.mainShare);
-      let answer: Promise<void> | null = null;
       const got: { end: Extract<WorkerMessage, { kind: 'end' }>['part'] | null } = { end: null };
-      if (cut < 0) thread.stop();
-      else {
-        threads = 2;
-        const job: WorkerJob = {
-          config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES,
-          part: { name: 'orders', file: orders.file, bytes: ordersBytes, start: cut, header: reader.headerPreview!, delimiter: reader.delimiter },
-        };
-        answer = thread.run(job, (m) => {
-          if (m.kind === 'rows') reader.absorbRows(m.rows);
-          else got.end = m.part;
-        });
-      }
-      if (cut >= 0) reader.reserve(rowsIn(ordersBytes, reader.bodyStart, cut));
-      reader.readTo(cut < 0 ? ordersBytes.length : cut, () => thread.poll());
-      // the other files on this thread meanwhile, one after another
+      // the tail moves to the worker (its memory goes with the thread)
+      const job: WorkerJob = {
+        config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES,
+        part: { name: 'orders', file: orders.file, bytes: c.tail, line: 1 + countLineBreaks(c.head, 0, c.head.length), header: c.header, delimiter: c.delimiter },
+      };
+      c.tail = new Uint8Array(0);
+      const answer = thread.run(job, (m) => {
+        if (m.kind === 'rows') reader.absorbRows(m.rows);
+        else got.end = m.part;
+      });
+      reader.reserve(rowsIn(c.head, reader.bodyStart, c.head.length));
+      reader.readTo(c.head.length, () => thread.poll());
+      // the head is read: its bytes can go before the other files are read
+      reader.release();
+      c.head = new Uint8Array(0);
       for (const f of rest.splice(0)) {
         thread.poll();
         const bytes = await fs.readFile(f.path);
         thread.poll();
         results.set(f.name, read(f, bytes));
       }
-      if (answer) await answer;
+      await answer;
       const end = got.end;
       if (end && !end.ok) {
-        // the first error in file order: this thread's part comes first
+        // the first error in file order: the head comes first
         const mine = reader.finish();
-        results.set('orders', mine.ok ? end : mine);
-      } else {
-        if (end) reader.absorbEnd(end.end);
-        results.set('orders', reader.finish());
+        return mine.ok ? end : mine;
       }
+      if (end) reader.absorbEnd(end.end);
+      return reader.finish();
     } catch (e) {
       thread.stop();
       throw e;
     }
   }
+
   // one file's bytes in memory at a time
   for (const f of rest) results.set(f.name, read(f, await fs.readFile(f.path)));
 
@@ -175,13 +188,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 export const PARALLEL_MIN_BYTES = 16 << 20;
 
 /**
- * … and up to this size: the second thread costs memory (its own heap, the row batches in
- * flight, memory the allocator keeps), measured at +15 to +25 % of the peak. At the bench's 5M
- * lines (350 MB) that took the peak from 1.8 GB to 2.0–2.3 GB, over the 2 GB budget, so larger
- * files are read on one thread. Reading the file in pieces instead of whole (its bytes are a
- * fifth of the peak) is what would let both threads work on files this large.
+ * … and up to this size (no limit by default). The second thread costs some memory (its heap,
+ * row batches in flight, memory the allocator keeps): at the bench's 5M lines the peak is
+ * 1.87–2.04 GB on two threads against 1.89 GB on one. Set `parallelMaxBytes` to read larger
+ * files on one thread.
  */
-export const PARALLEL_MAX_BYTES = 192 << 20;
+export const PARALLEL_MAX_BYTES = Infinity;
 
 /**
  * The cost model of the cut, in bytes of orders.csv (measured on the bench's files): a byte of the
@@ -192,20 +204,67 @@ export const PARALLEL_MAX_BYTES = 192 << 20;
 const OTHER_BYTE_COST = 1.6;
 const START_BYTES = 10 << 20;
 
+/** orders.csv cut at a record boundary: the head (read here) and the tail (moved to the worker) */
+interface Cut {
+  head: Uint8Array;
+  tail: Uint8Array;
+  size: number;
+  /** sha256 of the whole file */
+  fingerprint: string;
+  header: string[];
+  delimiter: string;
+}
+
 /**
- * Where orders.csv is cut between the threads: this thread reads the bytes before the cut and
- * then the other files, the worker the bytes after it, so both have about the same work. -1 =
- * not cut (not UTF-8, no header in the first piece, too small to be worth it, or no record
- * boundary after the target).
+ * Where this thread stops reading orders.csv: it reads the bytes before the cut and then the
+ * other files, the worker the bytes after it, so both have about the same work.
  */
-function cutPoint(reader: InputReader<'orders'>, bytes: Uint8Array, otherBytes: number, share?: number): number {
-  if (reader.encoding !== 'utf-8' && reader.encoding !== 'utf-8-bom') return -1;
-  if (!reader.headerPreview) return -1;
-  const body = bytes.length - reader.bodyStart;
-  const balanced = (body + START_BYTES - OTHER_BYTE_COST * otherBytes) / 2;
-  const mine = share !== undefined ? share * body : Math.max(0.05 * body, balanced);
-  if (mine >= body) return -1;
-  return recordBoundaryAfter(bytes, reader.bodyStart + Math.floor(mine), reader.delimiter, reader.bodyStart);
+function cutTarget(size: number, otherBytes: number, share?: number): number {
+  const balanced = (size + START_BYTES - OTHER_BYTE_COST * otherBytes) / 2;
+  return Math.floor(share !== undefined ? share * size : Math.max(0.05 * size, balanced));
+}
+
+/**
+ * Cut a file already read whole. Null = not cut: not UTF-8, no header in the first piece, too
+ * small to be worth it, or no record boundary after the target.
+ */
+function cutBytes(bytes: Uint8Array, config: Config, otherBytes: number, share?: number): Cut | null {
+  const target = cutTarget(bytes.length, otherBytes, share);
+  const s = sniffFile(bytes, config.files.orders, INGEST_CHUNK_BYTES);
+  if (!s.ok || (s.dec.encoding !== 'utf-8' && s.dec.encoding !== 'utf-8-bom') || !s.headerPreview || target >= bytes.length) return null;
+  const at = recordBoundaryAfter(bytes, Math.max(target, s.dec.bodyStart), s.delimiter, s.dec.bodyStart);
+  if (at < 0) return null;
+  return {
+    // a copy of the tail in its own buffer (Buffer#slice would be a view: moving its buffer to
+    // the worker would take the head with it)
+    head: bytes.subarray(0, at), tail: Uint8Array.prototype.slice.call(bytes, at), size: bytes.length,
+    fingerprint: createHash('sha256').update(bytes).digest('hex'), header: s.headerPreview, delimiter: s.delimiter,
+  };
+}
+
+/**
+ * Cut a file by reading its two parts separately (no buffer of the whole file: at 5M lines it
+ * is 350 MB). The head is read a little past the target to find the record boundary; the whole
+ * must be UTF-8, as one read would have found. Null = read it whole instead (see cutBytes).
+ */
+async function cutOrders(fs: FileSystem, path: string, size: number, config: Config, otherBytes: number, share?: number): Promise<Cut | null> {
+  if (!fs.readRange) return null;
+  const target = cutTarget(size, otherBytes, share);
+  if (target >= size) return null;
+  const head0 = await fs.readRange(path, 0, Math.min(size, target + (1 << 20)));
+  // sniffed on the head up to its last line break (a whole character in UTF-8)
+  const s = sniffFile(head0.subarray(0, head0.lastIndexOf(10) + 1), config.files.orders, INGEST_CHUNK_BYTES);
+  if (!s.ok || (s.dec.encoding !== 'utf-8' && s.dec.encoding !== 'utf-8-bom') || !s.headerPreview) return null;
+  const at = recordBoundaryAfter(head0, Math.max(target, s.dec.bodyStart), s.delimiter, s.dec.bodyStart);
+  if (at < 0) return null;
+  const head = head0.subarray(0, at);
+  const tail = await fs.readRange(path, at, size);
+  // (the head was checked by sniffFile, up to the last line break of head0)
+  if (head.length + tail.length !== size || !isUtf8(tail)) return null;
+  return {
+    head, tail, size,
+    fingerprint: createHash('sha256').update(head).update(tail).digest('hex'), header: s.headerPreview, delimiter: s.delimiter,
+  };
 }
 
 /** rows expected in bytes [from, to): their size over the mean line length of the first 64 KiB, plus 5 % */
@@ -214,15 +273,6 @@ function rowsIn(bytes: Uint8Array, from: number, to: number): number {
   let breaks = 0;
   for (let i = from; i < from + n; i++) if (bytes[i] === 10) breaks++;
   return breaks === 0 ? 16 : Math.ceil(((to - from) / (n / breaks)) * 1.05) + 16;
-}
-
-/** A file's bytes in a SharedArrayBuffer: the worker thread reads them without a copy. */
-async function readShared(fs: FileSystem, path: string): Promise<Uint8Array> {
-  if (fs.readFileShared) return fs.readFileShared(path);
-  const b = await fs.readFile(path);
-  const shared = new Uint8Array(new SharedArrayBuffer(b.length));
-  shared.set(b);
-  return shared;
 }
 
 function missingOrders(file: string, path: string, dataDir: string): BuildError {

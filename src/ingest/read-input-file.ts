@@ -33,6 +33,11 @@ export interface ReadInputOptions<N extends InputName> {
   now?: number;
   /** bytes decoded and parsed at a time (default 2 MiB): bounds the text held in memory */
   chunkBytes?: number;
+  /**
+   * `bytes` is the head of a larger file (the rest is read elsewhere): its fingerprint, already
+   * computed over the whole file, and the whole file's size (the column arrays are sized for it)
+   */
+  whole?: { fingerprint: string; size: number };
   /** a part (readInputPart) hands its accepted rows over in batches of `batchRows` (default 65,536) */
   onBatch?: (batch: RowBatch) => void;
   batchRows?: number;
@@ -96,6 +101,13 @@ export interface InputReader<N extends InputName> {
   readonly position: number;
   /** parse up to `end`; `between` runs after each decoded piece (to take in the other thread's rows) */
   readTo(end: number, between?: () => void): void;
+  /** let the file's bytes go (after the last readTo; absorbing and finishing still work) */
+  release(): void;
+  /**
+   * Read from `head` from now on: a copy of the file's first bytes, all this reader will still
+   * read (UTF-8 only), so the whole file's bytes can go.
+   */
+  narrow(head: Uint8Array): void;
   /** keep the first `rows` row slots for this part (the rest of the file's rows go above them) */
   reserve(rows: number): void;
   /**
@@ -150,25 +162,24 @@ export function openInputFile<N extends InputName>(
   o: ReadInputOptions<N>,
   range?: InputPartRange,
 ): { ok: true; reader: InputReader<N>; part: () => { ok: true; part: InputPart } | { ok: false; error: BuildError } } | { ok: false; error: BuildError } {
+  // `bytes`, `o` and `dec` are not used by the closures below, only `source` and `chunksOf`:
+  // `release` can then let the file's bytes go while the reader lives on
   const { name, file, bytes, config } = o;
+  const onBatch = o.onBatch;
   const spec = inputFiles[name];
   const settings = config.files[name];
   const chunkBytes = o.chunkBytes ?? 2 << 20;
+  const total = bytes.length;
+  let source: Uint8Array | null = bytes;
   // a part is a piece of a file already fingerprinted, decoded and checked as UTF-8
-  const fingerprint = range ? '' : createHash('sha256').update(bytes).digest('hex');
-  const dec: DecodedStream = range
-    ? { ok: true, encoding: 'utf-8', bodyStart: range.start, chunks: (from = range.start, to = range.end) => textPieces(bytes, 'utf-8', from, to, chunkBytes) }
-    : decodeStream(bytes, settings.encoding, chunkBytes);
-  if (!dec.ok) return { ok: false, error: decodeError(name, file, dec) };
-  // the delimiter is detected on the first piece (at least 64 Ki characters or the whole file)
-  let firstText = '';
-  if (!range) {
-    for (const p of dec.chunks()) {
-      firstText += p;
-      if (firstText.length >= 1 << 16) break;
-    }
-  }
-  const delimiter = range ? range.delimiter : settings.delimiter === 'auto' ? detectDelimiter(firstText) : settings.delimiter;
+  const fingerprint = range ? '' : o.whole ? o.whole.fingerprint : createHash('sha256').update(bytes).digest('hex');
+  const sniffed = range
+    ? { ok: true as const, dec: { ok: true as const, encoding: 'utf-8' as const, bodyStart: range.start, chunks: (from = range.start, to = range.end) => textPieces(source!, 'utf-8', from, to, chunkBytes) }, delimiter: range.delimiter, headerPreview: null }
+    : sniffFile(bytes, settings, chunkBytes);
+  if (!sniffed.ok) return { ok: false, error: decodeError(name, file, sniffed.dec) };
+  const { encoding, bodyStart } = sniffed.dec;
+  let chunksOf: ((from: number, to: number) => Generator<string>) | null = sniffed.dec.chunks;
+  const delimiter = sniffed.delimiter;
   // NUL bytes: looked for in each decoded piece (a native indexOf); only once one is seen are the
   // cells of later records checked one by one (a record is parsed after the piece it ends in)
   let hasNul = false;
@@ -199,8 +210,8 @@ export function openInputFile<N extends InputName>(
   // million-row file would otherwise leave ~100 MB of outgrown arrays behind); they still grow
   // if the estimate is short, and are cut to the accepted count at the end
   // a part hands its accepted rows over in batches (`onBatch`), so its thread never holds them all
-  const batch = range && o.onBatch ? Math.max(1, o.batchRows ?? 1 << 16) : 0;
-  const capacity = batch || estimateRows(range ? bytes.subarray(range.start, range.end) : bytes);
+  const batch = range && onBatch ? Math.max(1, o.batchRows ?? 1 << 16) : 0;
+  const capacity = batch || estimateRows(range ? bytes.subarray(range.start, range.end) : bytes, o.whole?.size);
   let lines: number[] = new Array(capacity);
   /** accepted rows before the current column arrays (handed over in batches) */
   let base = 0;
@@ -385,7 +396,7 @@ export function openInputFile<N extends InputName>(
     if (rows === 0) return;
     for (const c in out) out[c]!.length = rows;
     lines.length = rows;
-    o.onBatch!({ columns: out, line: lines, rows });
+    onBatch!({ columns: out, line: lines, rows });
     for (const c in out) out[c] = new Array(batch);
     colArrays = plan.map((p) => out[p.column]!);
     lines = new Array(batch);
@@ -402,11 +413,12 @@ export function openInputFile<N extends InputName>(
       failed = e.error;
     }
   }
-  let position = dec.bodyStart;
+  let position = bodyStart;
   const readTo = (end: number, between?: () => void) => {
     if (failed || end <= position) return;
     try {
-      for (const piece of dec.chunks(position, end)) {
+      if (!chunksOf) throw new Error(`${file}: read after release`);
+      for (const piece of chunksOf(position, end)) {
         if (!hasNul && piece.includes('\u0000')) hasNul = true;
         stream.push(piece);
         between?.();
@@ -464,7 +476,17 @@ export function openInputFile<N extends InputName>(
     if (log && part.rows) log.append(part.rows, led.accepted, led.rejects.length);
     led.absorb(part.ledger);
     pending = 0;
-    position = bytes.length;
+    position = total;
+  };
+
+  const release = (): void => {
+    source = null;
+    chunksOf = null;
+  };
+  const narrow = (head: Uint8Array): void => {
+    if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') throw new Error(`${file}: only a UTF-8 file can be narrowed`);
+    source = head;
+    chunksOf = (from, to) => textPieces(head, 'utf-8', from, Math.min(to, head.length), chunkBytes);
   };
 
   /** take back the rows that repeat an earlier row (see exact-duplicates.ts) */
@@ -538,7 +560,7 @@ export function openInputFile<N extends InputName>(
     if ('ok' in r) return r as ReadInputResult<N>;
     const m = match as HeaderMatch | null;
     const ledger = led.toLedger(
-      { name, file, encoding: dec.encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint },
+      { name, file, encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint },
       cov,
     );
     const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;
@@ -552,24 +574,17 @@ export function openInputFile<N extends InputName>(
     return { ok: true, part: { ledger: led.snapshot(), columns: batch ? {} : out, line: batch ? [] : lines, rows: log ? log.data() : null } };
   };
 
-  let headerPreview: string[] | null = null;
-  if (!range) {
-    // the first record of the first piece, as the parse will read it (blank lines skipped)
-    const peek = new CsvStream(delimiter, () => { throw PEEKED; }, (h) => { headerPreview = h.map((x) => x.trim()); throw PEEKED; });
-    try {
-      peek.push(firstText);
-    } catch (e) {
-      if (e !== PEEKED) throw e;
-    }
-  }
+  const headerPreview = sniffed.headerPreview;
 
   const reader: InputReader<N> = {
-    encoding: dec.encoding,
-    bodyStart: dec.bodyStart,
+    encoding,
+    bodyStart,
     delimiter,
     headerPreview,
     get position() { return position; },
     readTo,
+    release,
+    narrow,
     reserve,
     absorbRows,
     absorbEnd,
@@ -579,6 +594,34 @@ export function openInputFile<N extends InputName>(
 }
 
 const PEEKED = Symbol('peeked');
+
+/**
+ * A file's encoding (decode.ts), delimiter (setting, else detected on the first piece: at least
+ * 64 Ki characters or the whole file) and header row (the first record of that piece, as the
+ * parse will read it; null when it is not there).
+ */
+export function sniffFile(
+  bytes: Uint8Array,
+  settings: Config['files'][InputName],
+  chunkBytes: number,
+): { ok: true; dec: Extract<DecodedStream, { ok: true }>; delimiter: string; headerPreview: string[] | null } | { ok: false; dec: Extract<DecodedStream, { ok: false }> } {
+  const dec = decodeStream(bytes, settings.encoding, chunkBytes);
+  if (!dec.ok) return { ok: false, dec };
+  let firstText = '';
+  for (const p of dec.chunks()) {
+    firstText += p;
+    if (firstText.length >= 1 << 16) break;
+  }
+  const delimiter = settings.delimiter === 'auto' ? detectDelimiter(firstText) : settings.delimiter;
+  let headerPreview: string[] | null = null;
+  const peek = new CsvStream(delimiter, () => { throw PEEKED; }, (h) => { headerPreview = h.map((x) => x.trim()); throw PEEKED; });
+  try {
+    peek.push(firstText);
+  } catch (e) {
+    if (e !== PEEKED) throw e;
+  }
+  return { ok: true, dec, delimiter, headerPreview };
+}
 
 /**
  * Rows are validated with the zod schema. When every field of a schema is fully checked by its
@@ -656,13 +699,13 @@ function setterFactory(columns: string[]): (cols: unknown[][], data: Record<stri
   return new Function('cols', 'd', 'n', body) as (cols: unknown[][], data: Record<string, unknown>, n: number) => void;
 }
 
-/** rows to expect: the file's size over the mean line length of its first 64 KiB, plus 5 % */
-export function estimateRows(bytes: Uint8Array): number {
+/** rows to expect: the file's size (default: of `bytes`) over the mean line length of its first 64 KiB, plus 5 % */
+export function estimateRows(bytes: Uint8Array, size = bytes.length): number {
   const n = Math.min(bytes.length, 1 << 16);
   let breaks = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 10) breaks++;
   if (breaks === 0) return 16;
-  return Math.ceil((bytes.length / (n / breaks)) * 1.05) + 16;
+  return Math.ceil((size / (n / breaks)) * 1.05) + 16;
 }
 
 function delimiterName(d: string): string {

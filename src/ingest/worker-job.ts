@@ -2,7 +2,6 @@ import type { Config } from '../config/schema.ts';
 import type { BuildError } from '../lib/build-error.ts';
 import type { InputName } from '../validate/schemas/index.ts';
 import { readInputPart, type PackedPartEnd, type PackedRows } from './read-input-file.ts';
-import { countLineBreaks } from './split-records.ts';
 import { packColumn, transferables, type PackedColumn } from './table-transfer.ts';
 
 /**
@@ -17,8 +16,8 @@ export interface WorkerJob {
   config: Config;
   now: number | undefined;
   chunkBytes: number;
-  /** the part of the file after byte `start` (its header and delimiter read by the main thread) */
-  part: { name: InputName; file: string; bytes: Uint8Array; start: number; header: string[]; delimiter: string };
+  /** the bytes after the cut, their first physical line, and the header and delimiter the main thread read */
+  part: { name: InputName; file: string; bytes: Uint8Array; line: number; header: string[]; delimiter: string };
   /** accepted rows a batch (default BATCH_ROWS) */
   batchRows?: number;
 }
@@ -34,11 +33,10 @@ export type Post = (message: WorkerMessage, transfer: ArrayBuffer[]) => void;
 
 export function runWorkerJob(job: WorkerJob, post: Post): void {
   const p = job.part;
-  const line = 1 + countLineBreaks(p.bytes, 0, p.start);
   const r = readInputPart({
     name: p.name, file: p.file, bytes: p.bytes, config: job.config, chunkBytes: job.chunkBytes,
     ...(job.now !== undefined ? { now: job.now } : {}),
-    part: { start: p.start, end: p.bytes.length, header: p.header, delimiter: p.delimiter, line },
+    part: { start: 0, end: p.bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
     batchRows: job.batchRows ?? BATCH_ROWS,
     onBatch: (b) => {
       const transfer: ArrayBuffer[] = [];

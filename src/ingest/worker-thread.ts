@@ -51,7 +51,8 @@ export const workerThread: StartThread = () => {
   return {
     run(job, r) {
       receive = r;
-      w.postMessage({ job, port: port2 }, [port2 as unknown as MessagePort]);
+      // the part's bytes move to the thread (the caller keeps no copy)
+      w.postMessage({ job, port: port2 }, [port2 as unknown as MessagePort, job.part.bytes.buffer as ArrayBuffer]);
       return done;
     },
     poll() {

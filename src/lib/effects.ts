@@ -4,10 +4,10 @@
  */
 export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
-  /** the same bytes in a SharedArrayBuffer (another thread reads them without a copy); optional */
-  readFileShared?(path: string): Promise<Uint8Array>;
   /** a file's size in bytes; optional (else its bytes are read to measure it) */
   size?(path: string): Promise<number>;
+  /** bytes [start, end) of a file; optional (else a file cut between threads is read whole) */
+  readRange?(path: string, start: number, end: number): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
   readdir(path: string): Promise<string[]>;

@@ -6,25 +6,24 @@ export const nodeEffects = (): Effects => ({
   fs: {
     // a Buffer is a Uint8Array: no copy of the file's bytes
     readFile: (p) => readFile(p),
-    readFileShared: async (p) => {
+    writeFile: (p, d) => writeFile(p, d),
+    exists: async (p) => stat(p).then(() => true, () => false),
+    size: async (p) => (await stat(p)).size,
+    readRange: async (p, start, end) => {
       const h = await open(p, 'r');
       try {
-        const size = (await h.stat()).size;
-        const bytes = new Uint8Array(new SharedArrayBuffer(size));
+        const bytes = new Uint8Array(Math.max(0, end - start));
         let at = 0;
-        while (at < size) {
-          const { bytesRead } = await h.read(bytes, at, size - at, at);
+        while (at < bytes.length) {
+          const { bytesRead } = await h.read(bytes, at, bytes.length - at, start + at);
           if (bytesRead === 0) break;
           at += bytesRead;
         }
-        return at === size ? bytes : bytes.subarray(0, at);
+        return at === bytes.length ? bytes : bytes.subarray(0, at);
       } finally {
         await h.close();
       }
     },
-    writeFile: (p, d) => writeFile(p, d),
-    exists: async (p) => stat(p).then(() => true, () => false),
-    size: async (p) => (await stat(p)).size,
     readdir: (p) => readdir(p),
     mkdir: async (p) => void (await mkdir(p, { recursive: true })),
   },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import { ingest, type IngestResult } from '../../src/ingest/ingest.ts';
 import { openInputFile, readInputFile } from '../../src/ingest/read-input-file.ts';
-import { recordBoundaryAfter } from '../../src/ingest/split-records.ts';
+import { countLineBreaks, recordBoundaryAfter } from '../../src/ingest/split-records.ts';
 import { runWorkerJob, type WorkerJob, type WorkerMessage } from '../../src/ingest/worker-job.ts';
 import { sameThread, workerThread, type StartThread } from '../../src/ingest/worker-thread.ts';
 import { memFs } from './mem-fs.ts';
@@ -148,7 +148,7 @@ describe('ingest on two threads gives exactly the one-thread result', () => {
     const reader = opened.reader;
     const cut = recordBoundaryAfter(bytes, bytes.length >> 1, ',');
     const messages: WorkerMessage[] = [];
-    runWorkerJob({ config, now: NOW, chunkBytes: 256, batchRows: 5, part: { name: 'orders', file: 'orders.csv', bytes, start: cut, header: reader.headerPreview!, delimiter: ',' } }, (m) => messages.push(m));
+    runWorkerJob({ config, now: NOW, chunkBytes: 256, batchRows: 5, part: { name: 'orders', file: 'orders.csv', bytes: bytes.slice(cut), line: 1 + countLineBreaks(bytes, 0, cut), header: reader.headerPreview!, delimiter: ',' } }, (m) => messages.push(m));
     const rows = messages.filter((m) => m.kind === 'rows');
     expect(rows.length).toBeGreaterThan(10);
     // 10 slots kept for ~150 rows: the stored rows move up as the first part grows
