@@ -138,7 +138,8 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
     rssAfterIngest = process.resourceUsage().maxRSS;
   }
   const start = mode === 'direct' ? last : t0;
-  const m = computeAllMetrics(dataset, config, timer, { releaseOrderLines: true });
+  const { collectGarbage } = await import('../src/lib/node-effects.ts');
+  const m = computeAllMetrics(dataset, config, timer, { releaseOrderLines: true, afterRelease: collectGarbage });
   return {
     total: now() - start,
     cpu: cpu() - cpuStart,

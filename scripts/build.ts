@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatBuildError } from '../src/lib/build-error.ts';
-import { nodeEffects } from '../src/lib/node-effects.ts';
+import { collectGarbage, nodeEffects } from '../src/lib/node-effects.ts';
 import { runPipeline } from '../src/build/pipeline.ts';
 import { formatLedger } from '../src/build/format-ledger.ts';
 import { indexSearch } from '../src/build/search-index.ts';
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
     quarantineDir: resolve(root, values.quarantine),
     useCache: !values['no-cache'],
     effects,
+    collectGarbage,
     onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
   });
   if (!result.ok) {

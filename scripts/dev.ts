@@ -7,7 +7,7 @@ import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/build/pipeline.ts';
 import { formatBuildError } from '../src/lib/build-error.ts';
-import { nodeEffects } from '../src/lib/node-effects.ts';
+import { collectGarbage, nodeEffects } from '../src/lib/node-effects.ts';
 
 const root = process.cwd();
 const dataDir = resolve(root, 'data');
@@ -23,6 +23,7 @@ async function refresh(): Promise<boolean> {
     quarantineDir: resolve(root, 'quarantine'),
     useCache: true,
     effects,
+    collectGarbage,
     onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
   });
   if (!result.ok) console.error(formatBuildError(result.error));

@@ -29,6 +29,8 @@ export interface PipelineOptions {
   useCache: boolean;
   effects: Effects;
   onStage?: (name: string, ms: number) => void;
+  /** a full garbage collection, run once the order lines are released (node-effects.ts) */
+  collectGarbage?: () => void;
 }
 
 export type PipelineResult =
@@ -65,7 +67,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     if (read.dataset.orders.rows === 0) return { ok: false, error: noOrders(read.ledger) };
     lap('ingest');
     // the line table is not read after its reduction to orders: let it go (half the heap at 5M lines)
-    const metrics = computeAllMetrics(read.dataset, config, undefined, { releaseOrderLines: true });
+    const metrics = computeAllMetrics(read.dataset, config, undefined, { releaseOrderLines: true, ...(o.collectGarbage ? { afterRelease: o.collectGarbage } : {}) });
     lap('metrics');
     computed = { ledger: read.ledger, metrics };
     if (o.useCache) await writeCache(o.cacheDir, key, computed);

@@ -53,6 +53,7 @@ export function runWorkerJob(job: WorkerJob, post: Post): void {
   if (!r.ok) { post({ kind: 'end', part: r }, []); return; }
   const log = r.part.rows;
   const transfer: ArrayBuffer[] = [];
-  if (log) for (const x of [log.a, log.b, log.c, log.line, log.outcome]) transfer.push(x.buffer as ArrayBuffer);
+  // (the log's lanes share one buffer: listed once)
+  if (log) for (const b of new Set([log.a, log.b, log.c, log.line, log.outcome].map((x) => x.buffer as ArrayBuffer))) transfer.push(b);
   post({ kind: 'end', part: { ok: true, end: { ledger: r.part.ledger, rows: log } } }, transfer);
 }

@@ -1,4 +1,6 @@
 import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Effects } from './effects.ts';
 
 /** The real effects, used only by scripts/. */
@@ -30,3 +32,19 @@ export const nodeEffects = (): Effects => ({
   log: { info: (m) => console.log(m), warn: (m) => console.warn(m) },
   clock: { now: () => performance.now() },
 });
+
+let gc: (() => void) | null = null;
+
+/**
+ * A full garbage collection now. For the moment a large table has just been let go (the order
+ * lines, half the heap at 5M lines): V8 would otherwise keep it until its heap limit and the
+ * next stages would grow the process around it (measured: 2.05 GB peak instead of about 1.8).
+ * An effect, so it stays at the edges: stages take it as an option.
+ */
+export function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}

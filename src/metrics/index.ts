@@ -82,6 +82,8 @@ export interface MetricsOptions {
    * At 5M lines the line table is over half the heap; the build and the bench set this.
    */
   releaseOrderLines?: boolean;
+  /** called right after the lines are released (the build passes a garbage collection) */
+  afterRelease?: () => void;
 }
 
 export function computeMetrics(ds: Dataset, config: Config, timer?: StageTimer): MetricsResult {
@@ -103,7 +105,10 @@ export function computeMetricsWithBook(
   const { asOfDay } = ctx;
   timer?.stage('context');
   const book = ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
-  if (opts.releaseOrderLines) releaseOrderLines(ds.orders);
+  if (opts.releaseOrderLines) {
+    releaseOrderLines(ds.orders);
+    opts.afterRelease?.();
+  }
   timer?.stage('orders');
   const cf = book.customers;
   let lowDay = ctx.firstDay;
