@@ -9,7 +9,7 @@ import type { Dataset } from '../model/tables.ts';
 import { inputFiles, inputNames, type InputName } from '../validate/schemas/index.ts';
 import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
-import { openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
+import { estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
 import { countLineBreaks, recordBoundaryAfter } from './split-records.ts';
 import type { WorkerJob, WorkerMessage } from './worker-job.ts';
 import { workerThread, type StartThread } from './worker-thread.ts';
@@ -127,7 +127,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         if (m.kind === 'rows') reader.absorbRows(m.rows);
         else got.end = m.part;
       });
-      reader.reserve(rowsIn(c.head, reader.bodyStart, c.head.length));
+      reader.reserve(estimateRows(c.head.subarray(reader.bodyStart)));
       reader.readTo(c.head.length, () => thread.poll());
       // the head is read: its bytes can go before the other files are read
       reader.release();
@@ -265,14 +265,6 @@ async function cutOrders(fs: FileSystem, path: string, size: number, config: Con
     head, tail, size,
     fingerprint: createHash('sha256').update(head).update(tail).digest('hex'), header: s.headerPreview, delimiter: s.delimiter,
   };
-}
-
-/** rows expected in bytes [from, to): their size over the mean line length of the first 64 KiB, plus 5 % */
-function rowsIn(bytes: Uint8Array, from: number, to: number): number {
-  const n = Math.min(to - from, 1 << 16);
-  let breaks = 0;
-  for (let i = from; i < from + n; i++) if (bytes[i] === 10) breaks++;
-  return breaks === 0 ? 16 : Math.ceil(((to - from) / (n / breaks)) * 1.05) + 16;
 }
 
 function missingOrders(file: string, path: string, dataDir: string): BuildError {
