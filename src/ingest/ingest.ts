@@ -47,8 +47,6 @@ export interface IngestOptions {
   now?: number;
   /** read on two threads when orders.csv has at least this many bytes (default PARALLEL_MIN_BYTES; Infinity: never) */
   parallelMinBytes?: number;
-  /** … and at most this many (default PARALLEL_MAX_BYTES) */
-  parallelMaxBytes?: number;
   /** how the second thread is started (default: a worker thread) */
   thread?: StartThread;
   /** the share of orders.csv the main thread reads (default: from the cost model below; tests set it) */
@@ -67,7 +65,6 @@ export const INGEST_CHUNK_BYTES = 64 << 10;
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const { dataDir, config, fs } = opts;
   const minBytes = opts.parallelMinBytes ?? PARALLEL_MIN_BYTES;
-  const maxBytes = opts.parallelMaxBytes ?? PARALLEL_MAX_BYTES;
   const start = opts.thread ?? workerThread;
   const paths = inputNames.map((name) => {
     const file = config.files[name].path ?? inputFiles[name].file;
@@ -85,17 +82,17 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let threads = 1;
   const rest = paths.slice(1).filter((f) => present.get(f.name));
   const size = fs.size ? await fs.size(orders.path) : null;
-  const inRange = (n: number) => n >= minBytes && n <= maxBytes;
+  const worthCutting = (n: number) => n >= minBytes;
   // the other files' sizes weigh in the cut (their bytes are read later, one file at a time)
   const otherBytes = async () => {
     let n = 0;
     for (const f of rest) n += fs.size ? await fs.size(f.path) : (await fs.readFile(f.path)).length;
     return n;
   };
-  const cut = size !== null && inRange(size) ? await cutOrders(fs, orders.path, size, config, await otherBytes(), opts.mainShare) : null;
+  const cut = size !== null && worthCutting(size) ? await cutOrders(fs, orders.path, size, config, await otherBytes(), opts.mainShare) : null;
   if (!cut) {
     const bytes = await fs.readFile(orders.path);
-    const cutWhole = inRange(bytes.length) ? cutBytes(bytes, config, await otherBytes(), opts.mainShare) : null;
+    const cutWhole = worthCutting(bytes.length) ? cutBytes(bytes, config, await otherBytes(), opts.mainShare) : null;
     if (cutWhole) results.set('orders', await readOnTwoThreads(cutWhole));
     else results.set('orders', read(orders, bytes));
   } else {
@@ -183,17 +180,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
 /**
  * orders.csv from this size on is read on two threads (below it, starting a thread costs more
- * than it saves: the thread loads its modules in about 0.1 s).
+ * than it saves: the thread loads its modules in about 0.1 s). The second thread costs some
+ * memory (its heap, batches in flight): at the bench's 5M lines the peak is about the same as
+ * on one thread (1.75–1.8 GB), with rare runs higher (docs/development.md).
  */
 export const PARALLEL_MIN_BYTES = 16 << 20;
 
-/**
- * … and up to this size (no limit by default). The second thread costs some memory (its heap,
- * row batches in flight, memory the allocator keeps): at the bench's 5M lines the peak is
- * 1.87–2.04 GB on two threads against 1.89 GB on one. Set `parallelMaxBytes` to read larger
- * files on one thread.
- */
-export const PARALLEL_MAX_BYTES = Infinity;
 
 /**
  * The cost model of the cut, in bytes of orders.csv (measured on the bench's files): a byte of the

@@ -56,12 +56,12 @@ export interface InputPartRange {
   line: number;
 }
 
-/** What reading a part gives back, for the reader of the first part to `absorb`. */
+/**
+ * What reading a part gives back at its end, for the reader of the first part to absorb (its
+ * accepted rows went out in batches, through `onBatch`).
+ */
 export interface InputPart {
   ledger: LedgerPart;
-  /** accepted rows' values, `accepted` long */
-  columns: Record<string, unknown[]>;
-  line: number[];
   /** the part's row log (exact-duplicates.ts), null when not deduplicating */
   rows: RowLogData | null;
 }
@@ -103,11 +103,6 @@ export interface InputReader<N extends InputName> {
   readTo(end: number, between?: () => void): void;
   /** let the file's bytes go (after the last readTo; absorbing and finishing still work) */
   release(): void;
-  /**
-   * Read from `head` from now on: a copy of the file's first bytes, all this reader will still
-   * read (UTF-8 only), so the whole file's bytes can go.
-   */
-  narrow(head: Uint8Array): void;
   /** keep the first `rows` row slots for this part (the rest of the file's rows go above them) */
   reserve(rows: number): void;
   /**
@@ -151,7 +146,7 @@ export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): Read
 }
 
 /** Read bytes [part.start, part.end) of a file cut in two (the worker's half). */
-export function readInputPart<N extends InputName>(o: ReadInputOptions<N> & { part: InputPartRange }): { ok: true; part: InputPart } | { ok: false; error: BuildError } {
+export function readInputPart<N extends InputName>(o: ReadInputOptions<N> & { part: InputPartRange; onBatch: (batch: RowBatch) => void }): { ok: true; part: InputPart } | { ok: false; error: BuildError } {
   const r = openInputFile(o, o.part);
   if (!r.ok) return r;
   r.reader.readTo(o.part.end);
@@ -211,6 +206,7 @@ export function openInputFile<N extends InputName>(
   // if the estimate is short, and are cut to the accepted count at the end
   // a part hands its accepted rows over in batches (`onBatch`), so its thread never holds them all
   const batch = range && onBatch ? Math.max(1, o.batchRows ?? 1 << 16) : 0;
+  if (range && !batch) throw new Error(`${file}: a part hands its rows over through onBatch`);
   const capacity = batch || estimateRows(range ? bytes.subarray(range.start, range.end) : bytes, o.whole?.size);
   let lines: number[] = new Array(capacity);
   /** accepted rows before the current column arrays (handed over in batches) */
@@ -483,11 +479,6 @@ export function openInputFile<N extends InputName>(
     source = null;
     chunksOf = null;
   };
-  const narrow = (head: Uint8Array): void => {
-    if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') throw new Error(`${file}: only a UTF-8 file can be narrowed`);
-    source = head;
-    chunksOf = (from, to) => textPieces(head, 'utf-8', from, Math.min(to, head.length), chunkBytes);
-  };
 
   /** take back the rows that repeat an earlier row (see exact-duplicates.ts) */
   const dropRepeats = () => {
@@ -570,8 +561,8 @@ export function openInputFile<N extends InputName>(
   const part = (): { ok: true; part: InputPart } | { ok: false; error: BuildError } => {
     const r = result(false);
     if ('ok' in r) return r as { ok: false; error: BuildError };
-    if (batch) handOver();
-    return { ok: true, part: { ledger: led.snapshot(), columns: batch ? {} : out, line: batch ? [] : lines, rows: log ? log.data() : null } };
+    handOver();
+    return { ok: true, part: { ledger: led.snapshot(), rows: log ? log.data() : null } };
   };
 
   const headerPreview = sniffed.headerPreview;
@@ -584,7 +575,6 @@ export function openInputFile<N extends InputName>(
     get position() { return position; },
     readTo,
     release,
-    narrow,
     reserve,
     absorbRows,
     absorbEnd,
