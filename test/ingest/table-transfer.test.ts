@@ -40,6 +40,20 @@ describe('packColumn / unpackColumn', () => {
     expect(roundTrip(['a', 1]).out).toEqual(['a', 1]);
   });
 
+  it('repeated values take the previous code; a value holding the separator, or a later value of another kind, sends the column as it is', () => {
+    const col = ['o1', 'o1', 'o1', null, null, 'o2', 'o1', 'o1'];
+    const p = packColumn(col, col.length);
+    expect(p.kind === 'text' && [...p.codes]).toEqual([0, 0, 0, -1, -1, 1, 0, 0]);
+    expect(roundTrip(col).out).toEqual(col);
+    for (const odd of [['a', 'b\u0000c'], ['a', 'a', 2], [null, 1, 1, 'x'], [1, null, true]]) {
+      const r = roundTrip(odd);
+      expect(r.kind).toBe('plain');
+      expect(r.out).toEqual(odd);
+    }
+    const leadingNulls = roundTrip([null, null, 2, 2, null]);
+    expect(leadingNulls).toEqual({ kind: 'number', out: [null, null, 2, 2, null], rows: 5 });
+  });
+
   it('packs only the first `rows` values (arrays are sized for a whole file) and unpacks at an offset', () => {
     const p = packColumn(['x', 'y', 'z', 'unused'], 3);
     const target = ['keep', undefined, undefined, undefined];
