@@ -146,6 +146,26 @@ export function* textPieces(bytes: Uint8Array, label: string, from: number, to: 
   }
 }
 
+/**
+ * The text of bytes [from, to) of a file that is not in memory: `read` fills a buffer from a
+ * position (synchronously) and says how many bytes it read. One buffer of `pieceBytes` is reused
+ * (a new buffer per piece is external memory, and each 64 MB of it makes V8 mark the heap), and
+ * decoded `chunkBytes` at a time.
+ */
+export function* readTextPieces(read: (position: number, into: Uint8Array) => number, label: string, from: number, to: number, chunkBytes: number, pieceBytes = 4 << 20): Generator<string> {
+  const dec = new TextDecoder(label, { ignoreBOM: true });
+  const buffer = new Uint8Array(Math.max(0, Math.min(pieceBytes, to - from)));
+  for (let at = from; at < to; at += pieceBytes) {
+    const end = Math.min(to, at + pieceBytes);
+    const n = read(at, buffer.subarray(0, end - at));
+    if (n !== end - at) throw new Error(`the file changed while it was read (bytes ${at}–${end} gave ${n}): build again`);
+    for (let i = 0; i < n; i += chunkBytes) {
+      const e = Math.min(n, i + chunkBytes);
+      yield dec.decode(buffer.subarray(i, e), { stream: at + e < to });
+    }
+  }
+}
+
 /** 1-based line (counting 0x0A bytes, close enough for GB18030) of the first chunk that fails, or null */
 function firstUndecodable(body: Uint8Array, label: string, chunkBytes: number): number | null {
   const dec = new TextDecoder(label, { fatal: true, ignoreBOM: true });

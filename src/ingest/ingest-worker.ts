@@ -3,9 +3,10 @@
  * the main thread reads the files, takes one job and a port to answer on, answers as it goes.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { readRangeSync } from '../lib/node-read-range.ts';
 import { runWorkerJob, type WorkerJob } from './worker-job.ts';
 
 parentPort!.once('message', ({ job, port }: { job: WorkerJob; port: MessagePort }) => {
-  runWorkerJob(job, (message, transfer) => port.postMessage(message, transfer));
+  runWorkerJob(job, (message, transfer) => port.postMessage(message, transfer), readRangeSync);
   port.close();
 });

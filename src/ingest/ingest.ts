@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
@@ -11,7 +11,7 @@ import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
 import { estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
 import { countLineBreaks, recordBoundaryAfter } from './split-records.ts';
-import type { WorkerJob, WorkerMessage } from './worker-job.ts';
+import type { PartSource, WorkerJob, WorkerMessage } from './worker-job.ts';
 import { workerThread, type StartThread } from './worker-thread.ts';
 
 export { readInputFile } from './read-input-file.ts';
@@ -51,6 +51,8 @@ export interface IngestOptions {
   thread?: StartThread;
   /** the share of orders.csv the main thread reads (default: from the cost model below; tests set it) */
   mainShare?: number;
+  /** bytes of a tail on disk read at a time, by either thread (default TAIL_PIECE_BYTES; tests set it small) */
+  pieceBytes?: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export const INGEST_CHUNK_BYTES = 64 << 10;
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const { dataDir, config, fs } = opts;
   const minBytes = opts.parallelMinBytes ?? PARALLEL_MIN_BYTES;
+  const pieceBytes = opts.pieceBytes ?? TAIL_PIECE_BYTES;
   const start = opts.thread ?? workerThread;
   const paths = inputNames.map((name) => {
     const file = config.files[name].path ?? inputFiles[name].file;
@@ -99,14 +102,19 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     results.set('orders', await readOnTwoThreads(cut));
   }
 
-  /** orders.csv cut in two: this thread reads the head, then the other files; a worker the tail */
+  /**
+   * orders.csv cut in two: this thread reads the head, then the other files; a worker the tail.
+   * A tail left on disk (cutOrders) is read by the worker a piece at a time; this thread then
+   * hashes it (the file's fingerprint) and checks it is UTF-8 after the other files. If it is
+   * not, the file is read again on one thread, as it would have been had we known.
+   */
   async function readOnTwoThreads(c: Cut): Promise<ReadInputResult<InputName>> {
     const thread = start();
     try {
       threads = 2;
       const opened = openInputFile({
         name: 'orders', file: orders.file, bytes: c.head, config, chunkBytes: INGEST_CHUNK_BYTES,
-        whole: { fingerprint: c.fingerprint, size: c.size }, ...(opts.now !== undefined ? { now: opts.now } : {}),
+        whole: { fingerprint: c.fingerprint ?? '', size: c.size }, ...(opts.now !== undefined ? { now: opts.now } : {}),
       });
       if (!opened.ok) {
         thread.stop();
@@ -114,12 +122,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       }
       const reader = opened.reader;
       const got: { end: Extract<WorkerMessage, { kind: 'end' }>['part'] | null } = { end: null };
-      // the tail moves to the worker (its memory goes with the thread)
+      // bytes in memory move to the worker (their memory goes with the thread)
       const job: WorkerJob = {
-        config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES,
-        part: { name: 'orders', file: orders.file, bytes: c.tail, line: 1 + countLineBreaks(c.head, 0, c.head.length), header: c.header, delimiter: c.delimiter },
+        config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES, pieceBytes,
+        part: { name: 'orders', file: orders.file, source: c.tail, line: 1 + countLineBreaks(c.head, 0, c.head.length), header: c.header, delimiter: c.delimiter },
       };
-      c.tail = new Uint8Array(0);
+      c.tail = { bytes: new Uint8Array(0) };
       const answer = thread.run(job, (m) => {
         if (m.kind === 'rows') reader.absorbRows(m.rows);
         else got.end = m.part;
@@ -135,19 +143,50 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         thread.poll();
         results.set(f.name, read(f, bytes));
       }
+      const fingerprint = c.fingerprint ?? (c.onDisk ? await hashTail(c.onDisk, () => thread.poll()) : null);
+      if (fingerprint === null) {
+        // the tail is not UTF-8 (or the file changed): what the worker read is not used
+        thread.stop();
+        threads = 1;
+        return read(orders, await fs.readFile(orders.path));
+      }
       await answer;
       const end = got.end;
       if (end && !end.ok) {
         // the first error in file order: the head comes first
-        const mine = reader.finish();
+        const mine = reader.finish(fingerprint);
         return mine.ok ? end : mine;
       }
       if (end) reader.absorbEnd(end.end);
-      return reader.finish();
+      return reader.finish(fingerprint);
     } catch (e) {
       thread.stop();
       throw e;
     }
+  }
+
+  /**
+   * The fingerprint of a file whose head is hashed and whose tail is on disk: the tail read in
+   * pieces, each checked as UTF-8 (up to its last ASCII byte, a character boundary; the rest
+   * goes with the next piece). Null when the tail is not UTF-8 or its size changed.
+   */
+  async function hashTail(d: NonNullable<Cut['onDisk']>, between: () => void): Promise<string | null> {
+    let carry = new Uint8Array(0);
+    // one buffer for every piece (see readTextPieces)
+    const buffer = new Uint8Array(Math.min(pieceBytes, d.end - d.start));
+    for (let at = d.start; at < d.end; at += pieceBytes) {
+      const end = Math.min(d.end, at + pieceBytes);
+      const piece = await fs.readRange!(d.path, at, end, buffer);
+      if (piece.length !== end - at) return null;
+      d.hash.update(piece);
+      const bytes = carry.length ? concat(carry, piece) : piece;
+      let cut = bytes.length;
+      if (end < d.end) while (cut > 0 && bytes[cut - 1]! >= 0x80) cut--;
+      if (!isUtf8(bytes.subarray(0, cut))) return null;
+      carry = bytes.slice(cut);
+      between();
+    }
+    return carry.length ? null : d.hash.digest('hex');
   }
 
   // one file's bytes in memory at a time
@@ -196,15 +235,28 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
 const OTHER_BYTE_COST = 1.6;
 const START_BYTES = 10 << 20;
 
-/** orders.csv cut at a record boundary: the head (read here) and the tail (moved to the worker) */
+/** orders.csv cut at a record boundary: the head (read here) and the tail (read by the worker) */
 interface Cut {
   head: Uint8Array;
-  tail: Uint8Array;
+  /** in memory (moved to the worker), or a byte range the worker reads from disk */
+  tail: PartSource;
   size: number;
-  /** sha256 of the whole file */
-  fingerprint: string;
+  /** sha256 of the whole file, null while the tail on disk is not hashed yet */
+  fingerprint: string | null;
+  /** the tail on disk: the hash of the head, to go on over the tail (ingest's hashTail) */
+  onDisk: { path: string; start: number; end: number; hash: Hash } | null;
   header: string[];
   delimiter: string;
+}
+
+/** bytes of a tail on disk read at a time (by the worker to parse, by this thread to hash) */
+export const TAIL_PIECE_BYTES = 4 << 20;
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
@@ -229,15 +281,17 @@ function cutBytes(bytes: Uint8Array, config: Config, otherBytes: number, share?:
   return {
     // a copy of the tail in its own buffer (Buffer#slice would be a view: moving its buffer to
     // the worker would take the head with it)
-    head: bytes.subarray(0, at), tail: Uint8Array.prototype.slice.call(bytes, at), size: bytes.length,
-    fingerprint: createHash('sha256').update(bytes).digest('hex'), header: s.headerPreview, delimiter: s.delimiter,
+    head: bytes.subarray(0, at), tail: { bytes: Uint8Array.prototype.slice.call(bytes, at) }, size: bytes.length,
+    fingerprint: createHash('sha256').update(bytes).digest('hex'), onDisk: null, header: s.headerPreview, delimiter: s.delimiter,
   };
 }
 
 /**
- * Cut a file by reading its two parts separately (no buffer of the whole file: at 5M lines it
- * is 350 MB). The head is read a little past the target to find the record boundary; the whole
- * must be UTF-8, as one read would have found. Null = read it whole instead (see cutBytes).
+ * Cut a file without reading it whole (at 5M lines it is 350 MB): the head is read a little past
+ * the target to find the record boundary; the tail stays on disk, for the worker to read a piece
+ * at a time (at 5M lines its 240 MB used to be held until the end of ingest, the time of the peak).
+ * Null = read it whole instead (see cutBytes). The tail must be UTF-8, as one read would have
+ * found: readOnTwoThreads checks it while hashing it.
  */
 async function cutOrders(fs: FileSystem, path: string, size: number, config: Config, otherBytes: number, share?: number): Promise<Cut | null> {
   if (!fs.readRange) return null;
@@ -249,13 +303,11 @@ async function cutOrders(fs: FileSystem, path: string, size: number, config: Con
   if (!s.ok || (s.dec.encoding !== 'utf-8' && s.dec.encoding !== 'utf-8-bom') || !s.headerPreview) return null;
   const at = recordBoundaryAfter(head0, Math.max(target, s.dec.bodyStart), s.delimiter, s.dec.bodyStart);
   if (at < 0) return null;
-  const head = head0.subarray(0, at);
-  const tail = await fs.readRange(path, at, size);
   // (the head was checked by sniffFile, up to the last line break of head0)
-  if (head.length + tail.length !== size || !isUtf8(tail)) return null;
+  const head = head0.subarray(0, at);
   return {
-    head, tail, size,
-    fingerprint: createHash('sha256').update(head).update(tail).digest('hex'), header: s.headerPreview, delimiter: s.delimiter,
+    head, tail: { path, start: at, end: size }, size, fingerprint: null,
+    onDisk: { path, start: at, end: size, hash: createHash('sha256').update(head) }, header: s.headerPreview, delimiter: s.delimiter,
   };
 }
 

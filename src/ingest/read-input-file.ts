@@ -9,7 +9,7 @@ import { fieldMeta, isOptionalField } from '../validate/schemas/fields.ts';
 import { checkRowRules } from '../validate/row-rules.ts';
 import { validateRow } from '../validate/validate-row.ts';
 import { CellFailure, coerceCell, internValue, planFields, type CoerceContext, type FieldPlan } from './coerce-row.ts';
-import { decodeStream, textPieces, type DecodedStream, type Encoding } from './decode.ts';
+import { decodeStream, readTextPieces, textPieces, type DecodedStream, type Encoding } from './decode.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { matchHeaders, missingColumnError, type HeaderMatch } from './headers.ts';
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
@@ -28,6 +28,13 @@ export interface ReadInputOptions<N extends InputName> {
   /** path relative to data/ (for messages and the ledger) */
   file: string;
   bytes: Uint8Array;
+  /**
+   * A part only: its bytes are not in `bytes` but read a piece at a time (positions within the
+   * part's range), so the thread reading it holds one piece, not the part.
+   */
+  read?: (position: number, into: Uint8Array) => number;
+  /** bytes a `read` asks for at a time */
+  pieceBytes?: number;
   config: Config;
   /** for the accepted year range when config.asOf is not set (default: Date.now()) */
   now?: number;
@@ -112,7 +119,8 @@ export interface InputReader<N extends InputName> {
    */
   absorbRows(rows: PackedRows): void;
   absorbEnd(part: PackedPartEnd): void;
-  finish(): ReadInputResult<N>;
+  /** the result; `fingerprint` when the whole file's was not known at open (still being read) */
+  finish(fingerprint?: string): ReadInputResult<N>;
 }
 
 export type ReadInputResult<N extends InputName> =
@@ -168,8 +176,18 @@ export function openInputFile<N extends InputName>(
   let source: Uint8Array | null = bytes;
   // a part is a piece of a file already fingerprinted, decoded and checked as UTF-8
   const fingerprint = range ? '' : o.whole ? o.whole.fingerprint : createHash('sha256').update(bytes).digest('hex');
+  const readPart = o.read;
   const sniffed = range
-    ? { ok: true as const, dec: { ok: true as const, encoding: 'utf-8' as const, bodyStart: range.start, chunks: (from = range.start, to = range.end) => textPieces(source!, 'utf-8', from, to, chunkBytes) }, delimiter: range.delimiter, headerPreview: null }
+    ? {
+        ok: true as const,
+        dec: {
+          ok: true as const, encoding: 'utf-8' as const, bodyStart: range.start,
+          chunks: readPart
+            ? (from = range.start, to = range.end) => readTextPieces(readPart, 'utf-8', from, to, chunkBytes, o.pieceBytes)
+            : (from = range.start, to = range.end) => textPieces(source!, 'utf-8', from, to, chunkBytes),
+        },
+        delimiter: range.delimiter, headerPreview: null,
+      }
     : sniffFile(bytes, settings, chunkBytes);
   if (!sniffed.ok) return { ok: false, error: decodeError(name, file, sniffed.dec) };
   const { encoding, bodyStart } = sniffed.dec;
@@ -207,7 +225,12 @@ export function openInputFile<N extends InputName>(
   // a part hands its accepted rows over in batches (`onBatch`), so its thread never holds them all
   const batch = range && onBatch ? Math.max(1, o.batchRows ?? 1 << 16) : 0;
   if (range && !batch) throw new Error(`${file}: a part hands its rows over through onBatch`);
-  const capacity = batch || estimateRows(range ? bytes.subarray(range.start, range.end) : bytes, o.whole?.size);
+  const partHead = () => {
+    if (!readPart) return bytes.subarray(range!.start, range!.end);
+    const head = new Uint8Array(Math.min(range!.end - range!.start, 1 << 16));
+    return head.subarray(0, readPart(range!.start, head));
+  };
+  const capacity = batch || estimateRows(range ? partHead() : bytes, o.whole?.size);
   let lines: number[] = new Array(capacity);
   /** accepted rows before the current column arrays (handed over in batches) */
   let base = 0;
@@ -218,7 +241,7 @@ export function openInputFile<N extends InputName>(
   // orders: exact duplicates (rows identical in every cell), by a 96-bit hash of the raw cells,
   // found once the file is read (exact-duplicates.ts)
   const dedupe = name === 'orders' && config.orders.dropExactDuplicates;
-  const log = dedupe ? new RowLog(batch ? estimateRows(bytes.subarray(range!.start, range!.end)) : capacity) : null;
+  const log = dedupe ? new RowLog(batch ? estimateRows(partHead(), range!.end - range!.start) : capacity) : null;
   let statusIndex = -1;
   const exclude = new Set(name === 'orders' ? config.orders.excludeStatuses.map(fold) : []);
   const excludedCache = new Map<string, boolean>();
@@ -546,12 +569,12 @@ export function openInputFile<N extends InputName>(
     return csv;
   };
 
-  const finish = (): ReadInputResult<N> => {
+  const finish = (late?: string): ReadInputResult<N> => {
     const r = result(true);
     if ('ok' in r) return r as ReadInputResult<N>;
     const m = match as HeaderMatch | null;
     const ledger = led.toLedger(
-      { name, file, encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint },
+      { name, file, encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint: late ?? fingerprint },
       cov,
     );
     const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;

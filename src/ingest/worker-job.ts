@@ -16,13 +16,24 @@ export interface WorkerJob {
   config: Config;
   now: number | undefined;
   chunkBytes: number;
-  /** the bytes after the cut, their first physical line, and the header and delimiter the main thread read */
-  part: { name: InputName; file: string; bytes: Uint8Array; line: number; header: string[]; delimiter: string };
+  /**
+   * the bytes after the cut (in memory, or a byte range of the file at `path` that the thread
+   * reads a piece at a time), their first physical line, and the header and delimiter the main
+   * thread read
+   */
+  part: { name: InputName; file: string; source: PartSource; line: number; header: string[]; delimiter: string };
+  /** bytes of a part on disk read at a time (default: readTextPieces') */
+  pieceBytes?: number;
   /** accepted rows a batch (default BATCH_ROWS) */
   batchRows?: number;
 }
 
 export const BATCH_ROWS = 4096;
+
+export type PartSource = { bytes: Uint8Array } | { path: string; start: number; end: number };
+
+/** A synchronous read of a file from `position` into `into`; the bytes read (the thread's only effect). */
+export type ReadRangeSync = (path: string, position: number, into: Uint8Array) => number;
 
 /** The thread's messages, in this order: the part's row batches, then its end. */
 export type WorkerMessage =
@@ -31,12 +42,16 @@ export type WorkerMessage =
 
 export type Post = (message: WorkerMessage, transfer: ArrayBuffer[]) => void;
 
-export function runWorkerJob(job: WorkerJob, post: Post): void {
+export function runWorkerJob(job: WorkerJob, post: Post, readRange: ReadRangeSync): void {
   const p = job.part;
+  const src = p.source;
+  const inFile = 'path' in src ? src : null;
   const r = readInputPart({
-    name: p.name, file: p.file, bytes: p.bytes, config: job.config, chunkBytes: job.chunkBytes,
+    name: p.name, file: p.file, bytes: 'bytes' in src ? src.bytes : new Uint8Array(0), config: job.config, chunkBytes: job.chunkBytes,
     ...(job.now !== undefined ? { now: job.now } : {}),
-    part: { start: 0, end: p.bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
+    ...(inFile ? { read: (position: number, into: Uint8Array) => readRange(inFile.path, inFile.start + position, into) } : {}),
+    ...(job.pieceBytes !== undefined ? { pieceBytes: job.pieceBytes } : {}),
+    part: { start: 0, end: inFile ? inFile.end - inFile.start : (src as { bytes: Uint8Array }).bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
     batchRows: job.batchRows ?? BATCH_ROWS,
     onBatch: (b) => {
       const transfer: ArrayBuffer[] = [];

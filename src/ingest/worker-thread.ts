@@ -1,4 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { readRangeSync } from '../lib/node-read-range.ts';
 import { runWorkerJob, type WorkerJob, type WorkerMessage } from './worker-job.ts';
 
 /**
@@ -53,8 +54,9 @@ export const workerThread: StartThread = () => {
   return {
     run(job, r) {
       receive = r;
-      // the part's bytes move to the thread (the caller keeps no copy)
-      w.postMessage({ job, port: port2 }, [port2 as unknown as MessagePort, job.part.bytes.buffer as ArrayBuffer]);
+      // bytes in memory move to the thread (the caller keeps no copy); a byte range of the file is read there
+      const src = job.part.source;
+      w.postMessage({ job, port: port2 }, 'bytes' in src ? [port2 as unknown as MessagePort, src.bytes.buffer as ArrayBuffer] : [port2 as unknown as MessagePort]);
       return done;
     },
     poll() {
@@ -70,7 +72,7 @@ export const workerThread: StartThread = () => {
 export const sameThread: StartThread = () => ({
   run: async (job, receive) => {
     await Promise.resolve();
-    runWorkerJob(job, (m) => receive(m));
+    runWorkerJob(job, (m) => receive(m), readRangeSync);
   },
   poll() {},
   stop() {},

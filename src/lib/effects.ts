@@ -7,7 +7,8 @@ export interface FileSystem {
   /** a file's size in bytes; optional (else its bytes are read to measure it) */
   size?(path: string): Promise<number>;
   /** bytes [start, end) of a file; optional (else a file cut between threads is read whole) */
-  readRange?(path: string, start: number, end: number): Promise<Uint8Array>;
+  /** bytes [start, end) (fewer at the end of the file), into `into` when given (a buffer reused for pieces) */
+  readRange?(path: string, start: number, end: number, into?: Uint8Array): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
   readdir(path: string): Promise<string[]>;

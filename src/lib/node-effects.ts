@@ -11,10 +11,10 @@ export const nodeEffects = (): Effects => ({
     writeFile: (p, d) => writeFile(p, d),
     exists: async (p) => stat(p).then(() => true, () => false),
     size: async (p) => (await stat(p)).size,
-    readRange: async (p, start, end) => {
+    readRange: async (p, start, end, into) => {
       const h = await open(p, 'r');
       try {
-        const bytes = new Uint8Array(Math.max(0, end - start));
+        const bytes = into ? into.subarray(0, Math.max(0, end - start)) : new Uint8Array(Math.max(0, end - start));
         let at = 0;
         while (at < bytes.length) {
           const { bytesRead } = await h.read(bytes, at, bytes.length - at, start + at);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, sniffBom } from '../../src/ingest/decode.ts';
+import { decodeBytes, readTextPieces, sniffBom } from '../../src/ingest/decode.ts';
 
 const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`../fixtures/ingest/${f}`, import.meta.url)));
 
@@ -58,5 +58,28 @@ describe('decodeBytes', () => {
   it('sniffs BOMs', () => {
     expect(sniffBom(new Uint8Array([0xef, 0xbb, 0xbf]))).toBe('utf-8-bom');
     expect(sniffBom(new Uint8Array([0x61]))).toBeNull();
+  });
+});
+
+describe('readTextPieces', () => {
+  const text = '订单,客户\nO1,张三\nO2,李四 ✓\n'.repeat(20);
+  const bytes = new TextEncoder().encode(text);
+  const read = (position: number, into: Uint8Array) => {
+    const got = bytes.subarray(position, position + into.length);
+    into.set(got);
+    return got.length;
+  };
+
+  it('gives the text of a byte range read a few bytes at a time, characters split across pieces and chunks', () => {
+    for (const [piece, chunk] of [[5, 3], [7, 64], [64, 5], [1 << 20, 1 << 16]] as const) {
+      expect([...readTextPieces(read, 'utf-8', 0, bytes.length, chunk, piece)].join('')).toBe(text);
+    }
+    const from = bytes.indexOf(10) + 1;
+    expect([...readTextPieces(read, 'utf-8', from, bytes.length, 4, 6)].join('')).toBe(text.slice(text.indexOf('\n') + 1));
+  });
+
+  it('stops when the file is shorter than it was (changed while read)', () => {
+    const short = (position: number, into: Uint8Array) => read(position, into.subarray(0, Math.max(0, Math.min(into.length, 40 - position))));
+    expect(() => [...readTextPieces(short, 'utf-8', 0, bytes.length, 8, 16)]).toThrow(/changed while it was read/);
   });
 });
