@@ -131,7 +131,9 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
   } else {
     const { ingest } = await import('../src/ingest/ingest.ts');
     const { nodeEffects } = await import('../src/lib/node-effects.ts');
-    const r = await ingest({ dataDir: arg, config, fs: nodeEffects().fs, ...(args.includes('--one-thread') ? { parallelMinBytes: Infinity } : {}) });
+    const { ORDER_LINE_COLUMNS } = await import('../src/model/tables.ts');
+    // as the build reads: only the order-line columns the metrics read are kept
+    const r = await ingest({ dataDir: arg, config, fs: nodeEffects().fs, keep: { orders: ORDER_LINE_COLUMNS }, ...(args.includes('--one-thread') ? { parallelMinBytes: Infinity } : {}) });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     dataset = r.dataset;
     timer.stage('ingest');

@@ -6,6 +6,7 @@ import type { Effects } from '../lib/effects.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { writeQuarantine } from '../ingest/quarantine.ts';
 import type { LedgerFile } from '../model/ledger.ts';
+import { ORDER_LINE_COLUMNS } from '../model/tables.ts';
 import { computeAllMetrics, type AllMetrics } from './compute-all-metrics.ts';
 import { loadRoleCards } from '../roles/load-role-cards.ts';
 import { scoreAll } from './score-all.ts';
@@ -61,7 +62,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   if (computed) {
     lap('cache hit');
   } else {
-    const read = await ingest({ dataDir: o.dataDir, config, fs });
+    // only the order-line columns later stages read are kept (all are validated)
+    const read = await ingest({ dataDir: o.dataDir, config, fs, keep: { orders: ORDER_LINE_COLUMNS } });
     if (!read.ok) return read;
     await writeQuarantine(read.rejects, o.quarantineDir, fs);
     if (read.dataset.orders.rows === 0) return { ok: false, error: noOrders(read.ledger) };

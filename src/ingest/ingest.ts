@@ -53,6 +53,8 @@ export interface IngestOptions {
   mainShare?: number;
   /** bytes of a tail on disk read at a time, by either thread (default TAIL_PIECE_BYTES; tests set it small) */
   pieceBytes?: number;
+  /** the columns to keep of each file (readInputFile's `keep`; default all): the build keeps ORDER_LINE_COLUMNS of orders.csv */
+  keep?: Partial<Record<InputName, readonly string[]>>;
 }
 
 /**
@@ -78,8 +80,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const orders = paths[0]!;
   if (!present.get('orders')) return { ok: false, error: missingOrders(orders.file, orders.path, dataDir) };
 
+  const keepOf = (name: InputName) => (opts.keep?.[name] ? { keep: opts.keep[name] } : {});
   const read = (f: { name: InputName; file: string }, bytes: Uint8Array) =>
-    readInputFile({ name: f.name, file: f.file, bytes, config, chunkBytes: INGEST_CHUNK_BYTES, ...(opts.now !== undefined ? { now: opts.now } : {}) });
+    readInputFile({ name: f.name, file: f.file, bytes, config, chunkBytes: INGEST_CHUNK_BYTES, ...keepOf(f.name), ...(opts.now !== undefined ? { now: opts.now } : {}) });
 
   const results = new Map<InputName, ReadInputResult<InputName>>();
   let threads = 1;
@@ -114,7 +117,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       threads = 2;
       const opened = openInputFile({
         name: 'orders', file: orders.file, bytes: c.head, config, chunkBytes: INGEST_CHUNK_BYTES,
-        whole: { fingerprint: c.fingerprint ?? '', size: c.size }, ...(opts.now !== undefined ? { now: opts.now } : {}),
+        whole: { fingerprint: c.fingerprint ?? '', size: c.size }, ...keepOf('orders'), ...(opts.now !== undefined ? { now: opts.now } : {}),
       });
       if (!opened.ok) {
         thread.stop();
@@ -124,7 +127,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       const got: { end: Extract<WorkerMessage, { kind: 'end' }>['part'] | null } = { end: null };
       // bytes in memory move to the worker (their memory goes with the thread)
       const job: WorkerJob = {
-        config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES, pieceBytes,
+        config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES, pieceBytes, ...keepOf('orders'),
         part: { name: 'orders', file: orders.file, source: c.tail, line: 1 + countLineBreaks(c.head, 0, c.head.length), header: c.header, delimiter: c.delimiter },
       };
       c.tail = { bytes: new Uint8Array(0) };

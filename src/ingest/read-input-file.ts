@@ -35,6 +35,12 @@ export interface ReadInputOptions<N extends InputName> {
   read?: (position: number, into: Uint8Array) => number;
   /** bytes a `read` asks for at a time */
   pieceBytes?: number;
+  /**
+   * The columns to keep (default: all). Every column is still read, coerced and validated (a bad
+   * value rejects its row); only the kept ones are stored: the build keeps the order-line
+   * columns that later stages read (ORDER_LINE_COLUMNS), a fifth of the ingest peak at 5M lines.
+   */
+  keep?: readonly string[];
   config: Config;
   /** for the accepted year range when config.asOf is not set (default: Date.now()) */
   now?: number;
@@ -215,6 +221,8 @@ export function openInputFile<N extends InputName>(
   let plan: FieldPlan[] = [];
   let makeRow: (v: unknown[]) => Record<string, unknown> = () => ({});
   let colArrays: unknown[][] = [];
+  /** the plan's columns that are stored (see `keep`) */
+  let stored: FieldPlan[] = [];
   let setRow: (cols: unknown[][], data: Record<string, unknown>, n: number) => void = () => {};
   const values: unknown[] = [];
   let led = new LedgerBuilder(file, personal);
@@ -280,8 +288,10 @@ export function openInputFile<N extends InputName>(
     plan = planFields(shape, match.index, ctx, [keyColumn ?? '', 'order_id']);
     zodEveryRow = !coercionCovers(shape) || match.dims.length > 0;
     makeRow = rowFactory(plan.map((p) => p.column));
+    const kept = o.keep ? new Set(o.keep) : null;
+    stored = plan.filter((p) => !kept || kept.has(p.column));
+    for (const p of stored) out[p.column] = new Array(capacity);
     plan.forEach((p, k) => {
-      out[p.column] = new Array(capacity);
       if (p.column === 'amount' && name === 'orders') { p.optional = true; amountPlan = k; }
       if (p.column === 'quantity') qtyPlan = k;
       if (p.column === 'unit_price') pricePlan = k;
@@ -293,8 +303,8 @@ export function openInputFile<N extends InputName>(
       column: DIMENSION_PREFIX + d.name, kind: 'integer', meta: { kind: 'integer' }, optional: true, index: d.index,
       num: { decimal: ctx.decimal, wan: false, percent: false }, intern: null,
     }));
-    colArrays = plan.map((p) => out[p.column]!);
-    setRow = setterFactory(plan.map((p) => p.column));
+    colArrays = stored.map((p) => out[p.column]!);
+    setRow = setterFactory(stored.map((p) => p.column));
     statusIndex = exclude.size ? (match.index.get('status') ?? -1) : -1;
     led = new LedgerBuilder(file, personal, header);
   };
@@ -417,7 +427,7 @@ export function openInputFile<N extends InputName>(
     lines.length = rows;
     onBatch!({ columns: out, line: lines, rows });
     for (const c in out) out[c] = new Array(batch);
-    colArrays = plan.map((p) => out[p.column]!);
+    colArrays = stored.map((p) => out[p.column]!);
     lines = new Array(batch);
     base = led.accepted;
   };

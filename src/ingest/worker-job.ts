@@ -24,6 +24,8 @@ export interface WorkerJob {
   part: { name: InputName; file: string; source: PartSource; line: number; header: string[]; delimiter: string };
   /** bytes of a part on disk read at a time (default: readTextPieces') */
   pieceBytes?: number;
+  /** the columns to keep (readInputFile's `keep`; default all) */
+  keep?: readonly string[];
   /** accepted rows a batch (default BATCH_ROWS) */
   batchRows?: number;
 }
@@ -51,6 +53,7 @@ export function runWorkerJob(job: WorkerJob, post: Post, readRange: ReadRangeSyn
     ...(job.now !== undefined ? { now: job.now } : {}),
     ...(inFile ? { read: (position: number, into: Uint8Array) => readRange(inFile.path, inFile.start + position, into) } : {}),
     ...(job.pieceBytes !== undefined ? { pieceBytes: job.pieceBytes } : {}),
+    ...(job.keep ? { keep: job.keep } : {}),
     part: { start: 0, end: inFile ? inFile.end - inFile.start : (src as { bytes: Uint8Array }).bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
     batchRows: job.batchRows ?? BATCH_ROWS,
     onBatch: (b) => {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
-import { ingest, type IngestResult } from '../../src/ingest/ingest.ts';
+import { ingest, type IngestOptions, type IngestResult } from '../../src/ingest/ingest.ts';
 import { openInputFile, readInputFile } from '../../src/ingest/read-input-file.ts';
 import { countLineBreaks, recordBoundaryAfter } from '../../src/ingest/split-records.ts';
 import { runWorkerJob, type WorkerJob, type WorkerMessage } from '../../src/ingest/worker-job.ts';
@@ -45,7 +45,7 @@ function orderLines(): string[] {
 const customers = ['customer_id,name,owner_id,region', ...Array.from({ length: 37 }, (_, i) => `C${i},客户${i},S${i % 5},${i % 2 ? '华东' : '华南'}`)].join('\n');
 const tickets = ['ticket_id,customer_id,opened_at,type', 'T1,C1,2025-03-02 09:00,complaint', 'T2,C2,2025-03-03 09:00,inquiry', 'T2,C3,2025-03-04 09:00,inquiry'].join('\n');
 
-async function read(files: Record<string, string | Uint8Array>, how: 'one' | 'same' | 'worker', config: ConfigInput = {}, jobs: WorkerJob[] = []): Promise<IngestResult> {
+async function read(files: Record<string, string | Uint8Array>, how: 'one' | 'same' | 'worker', config: ConfigInput = {}, jobs: WorkerJob[] = [], keep?: IngestOptions['keep']): Promise<IngestResult> {
   const data: Record<string, string | Uint8Array> = {};
   for (const [k, v] of Object.entries(files)) data[`data/${k}`] = v;
   const spy: StartThread = () => {
@@ -54,16 +54,16 @@ async function read(files: Record<string, string | Uint8Array>, how: 'one' | 'sa
   };
   return ingest({
     dataDir: 'data', config: configSchema.parse(config), fs: memFs(data), now: NOW,
-    parallelMinBytes: how === 'one' ? Infinity : 0, thread: spy, mainShare: 0.5,
+    parallelMinBytes: how === 'one' ? Infinity : 0, thread: spy, mainShare: 0.5, ...(keep ? { keep } : {}),
   });
 }
 
 /** the three reads agree; returns the one-thread result and whether orders.csv was cut (a job was sent) */
-async function same(files: Record<string, string | Uint8Array>, config: ConfigInput = {}) {
-  const one = await read(files, 'one', config);
+async function same(files: Record<string, string | Uint8Array>, config: ConfigInput = {}, keep?: IngestOptions['keep']) {
+  const one = await read(files, 'one', config, [], keep);
   const jobs: WorkerJob[] = [];
-  const inThread = await read(files, 'same', config, jobs);
-  const worker = await read(files, 'worker', config);
+  const inThread = await read(files, 'same', config, jobs, keep);
+  const worker = await read(files, 'worker', config, [], keep);
   const strip = (r: IngestResult) => ({ ...r, threads: 0 });
   expect(one.ok ? one.threads : 1).toBe(1);
   // toEqual shows a readable difference; isDeepStrictEqual also tells null from undefined and -0 from 0
@@ -85,6 +85,18 @@ describe('ingest on two threads gives exactly the one-thread result', () => {
     expect(l.rejected).toBeGreaterThan(6); // examples are capped at 3 a reason: the merge must keep the first three
     expect(l.excluded).toBeGreaterThan(0);
     expect(one.ledger.find((x) => x.name === 'tickets')!.duplicates).toBe(1);
+  });
+
+  it('only the kept columns of orders.csv, as the build reads it', async () => {
+    const keep = { orders: ['order_id', 'customer_id', 'order_date', 'amount'] };
+    const { one, cut } = await same({ 'orders.csv': [HEADER, ...orderLines()].join('\n') + '\n', 'customers.csv': customers }, {}, keep);
+    expect(cut).toBe(true);
+    const all = await read({ 'orders.csv': [HEADER, ...orderLines()].join('\n') + '\n', 'customers.csv': customers }, 'one');
+    if (!one.ok || !all.ok) throw new Error('read');
+    expect(Object.keys(one.dataset.orders.columns)).toEqual(keep.orders);
+    for (const c of keep.orders) expect(one.dataset.orders.columns[c as 'amount']).toEqual(all.dataset.orders.columns[c as 'amount']);
+    expect(one.ledger).toEqual(all.ledger);
+    expect(one.dataset.customers).toEqual(all.dataset.customers);
   });
 
   it('CRLF line ends, a byte-order mark and exact duplicates inside the later half', async () => {

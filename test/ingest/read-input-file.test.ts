@@ -33,6 +33,27 @@ describe('readInputFile', () => {
     expect(q.ok && q.rejects.map((x) => x.reason)).toEqual(['missing_amount']);
   });
 
+  it('keeps only the columns asked for, after validating all of them', () => {
+    const text = [
+      'order_id,customer_id,order_date,amount,quantity,product,status',
+      'O1,C1,2024-03-05,10,2,tea,paid',
+      'O2,C2,2024-03-06,5,two,cup,paid', // quantity is not a number: rejected although not kept
+      'O3,,2024-03-07,7.5,,,paid',
+    ].join('\n');
+    const config = configSchema.parse({});
+    const bytes = new TextEncoder().encode(text);
+    const all = readInputFile({ name: 'orders', file: 'orders.csv', bytes, config, now: Date.UTC(2026, 0, 1) });
+    const some = readInputFile({ name: 'orders', file: 'orders.csv', bytes, config, now: Date.UTC(2026, 0, 1), keep: ['order_id', 'customer_id', 'amount'] });
+    if (!all.ok || !some.ok) throw new Error('read');
+    expect(Object.keys(some.table.columns)).toEqual(['order_id', 'customer_id', 'amount']);
+    expect(some.table.columns).toEqual({ order_id: ['O1', 'O3'], customer_id: ['C1', null], amount: [10, 7.5] });
+    expect(all.table.columns.quantity).toEqual([2, null]);
+    expect(some.table.line).toEqual([2, 4]);
+    expect(some.rejects).toEqual(all.rejects);
+    expect(some.rejects.map((r) => [r.line, r.column, r.reason])).toEqual([[3, 'quantity', 'invalid_number']]);
+    expect(some.ledger).toEqual(all.ledger);
+  });
+
   it('estimates rows from the first 64 KiB', () => {
     // 10 lines of 10 bytes → 100 bytes / 10 bytes a line × 1.05 + 16
     expect(estimateRows(new TextEncoder().encode('123456789\n'.repeat(10)))).toBe(Math.ceil(10 * 1.05) + 16);
