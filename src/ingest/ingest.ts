@@ -223,20 +223,22 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 /**
  * orders.csv from this size on is read on two threads (below it, starting a thread costs more
  * than it saves: the thread loads its modules in about 0.1 s). The second thread costs some
- * memory (its heap, batches in flight): at the bench's 5M lines the peak is about the same as
- * on one thread (1.75–1.8 GB), with rare runs higher (docs/development.md).
+ * memory (its heap, batches in flight), less than the tail it no longer holds: at the bench's
+ * 5M lines the ingest peak is 1.4–1.5 GB on two threads (docs/development.md).
  */
 export const PARALLEL_MIN_BYTES = 16 << 20;
 
-
 /**
- * The cost model of the cut, in bytes of orders.csv (measured on the bench's files): a byte of the
- * other files costs 1.3 bytes of orders at 1M lines (38 ns against 29) and 1.9 at 5M (47 against
- * 25: a larger heap to collect), so 1.6; the thread's start plus its first, not yet optimised,
- * second of code cost about 10 MB of orders (0.25 s).
+ * The cost model of the cut, in bytes of orders.csv read on this thread (measured on the bench's
+ * files, with the build's `keep`): a byte of the other files costs 1.6 bytes of orders (40 ns
+ * against 23 at 5M lines); each byte of the tail costs this thread 0.03 bytes (taking in the
+ * worker's batches, hashing the tail); the worker's start about 4 MB (it loads its modules while
+ * this thread finds the cut). With these, at 5M lines both threads finish within 0.1 s of each
+ * other (the previous model, without the tail's cost, left this thread 0.7 s behind).
  */
 const OTHER_BYTE_COST = 1.6;
-const START_BYTES = 10 << 20;
+const TAIL_BYTE_COST = 0.03;
+const START_BYTES = 4 << 20;
 
 /** orders.csv cut at a record boundary: the head (read here) and the tail (read by the worker) */
 interface Cut {
@@ -264,10 +266,11 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /**
  * Where this thread stops reading orders.csv: it reads the bytes before the cut and then the
- * other files, the worker the bytes after it, so both have about the same work.
+ * other files, the worker the bytes after it, so both have about the same work:
+ * head + OTHER·other + TAIL·(size − head) = START + (size − head).
  */
 function cutTarget(size: number, otherBytes: number, share?: number): number {
-  const balanced = (size + START_BYTES - OTHER_BYTE_COST * otherBytes) / 2;
+  const balanced = (START_BYTES + size * (1 - TAIL_BYTE_COST) - OTHER_BYTE_COST * otherBytes) / (2 - TAIL_BYTE_COST);
   return Math.floor(share !== undefined ? share * size : Math.max(0.05 * size, balanced));
 }
 
