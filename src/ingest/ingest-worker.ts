@@ -8,5 +8,6 @@ import { runWorkerJob, type WorkerJob } from './worker-job.ts';
 
 parentPort!.once('message', ({ job, port }: { job: WorkerJob; port: MessagePort }) => {
   runWorkerJob(job, (message, transfer) => port.postMessage(message, transfer), readRangeSync);
-  port.close();
+  // the port is not closed here: the thread's exit ends it, and the main thread takes what is
+  // still queued on its side when it sees the exit (worker-thread.ts)
 });
