@@ -7,6 +7,7 @@ import type { FileSystem } from '../lib/effects.ts';
 import type { LedgerFile, RejectedRow } from '../model/ledger.ts';
 import type { Dataset } from '../model/tables.ts';
 import { inputFiles, inputNames, type InputName } from '../validate/schemas/index.ts';
+import { indexCustomers } from './customer-index.ts';
 import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
 import { estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
@@ -216,6 +217,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   }
 
   const dataset = { ...tables, surveyDimensions } as unknown as Dataset;
+  const orderLines = dataset.orders;
+  orderLines.customerIndex = indexCustomers(dataset.customers?.columns.customer_id ?? null, orderLines.columns.customer_id, orderLines.rows);
   countOrphans(dataset, ledger);
   return { ok: true, dataset, ledger, rejects, headers, threads };
 }

@@ -20,8 +20,11 @@ const references: { file: keyof Dataset; column: string; target: 'customers' | '
 ];
 
 export function countOrphans(dataset: Dataset, ledger: LedgerFile[]): void {
+  // customers: the order lines' codes (customer-index.ts) when there are some, else a Set
+  const index = dataset.orders.customerIndex;
+  const customerIds = index ? { has: (v: string) => { const c = index.ids.get(v); return c >= 0 && c < index.known; } } : null;
   const ids = {
-    customers: dataset.customers ? new Set(dataset.customers.columns.customer_id) : null,
+    customers: dataset.customers ? customerIds ?? new Set(dataset.customers.columns.customer_id) : null,
     staff: dataset.staff ? new Set(dataset.staff.columns.staff_id) : null,
   };
   for (const r of references) {
@@ -29,6 +32,11 @@ export function countOrphans(dataset: Dataset, ledger: LedgerFile[]): void {
     const table = dataset[r.file] as { columns: Record<string, (string | null)[]> } | null;
     const entry = ledger.find((l) => l.name === r.file);
     if (!known || !table || !entry) continue;
+    if (index && r.file === 'orders' && r.column === 'customer_id') {
+      const count = unknownCodes(index.line, index.known);
+      if (count > 0) entry.orphans.push({ kind: r.kind, column: r.column, count });
+      continue;
+    }
     const values = table.columns[r.column];
     if (!values) continue;
     let count = 0;
@@ -43,4 +51,11 @@ export function countOrphans(dataset: Dataset, ledger: LedgerFile[]): void {
     }
     if (count > 0) entry.orphans.push({ kind: r.kind, column: r.column, count });
   }
+}
+
+/** codes at or above `known` (ids not in customers.csv); −1 is an empty cell */
+function unknownCodes(codes: Int32Array, known: number): number {
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= known) n++;
+  return n;
 }

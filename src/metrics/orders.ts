@@ -1,6 +1,10 @@
 import type { Attribution } from './attribution.ts';
 import type { TimeZone } from '../lib/time-zone.ts';
 import type { Dataset } from '../model/tables.ts';
+import { fnv, Interner } from '../lib/interner.ts';
+import { indexCustomers } from '../ingest/customer-index.ts';
+
+export { Interner } from '../lib/interner.ts';
 
 /**
  * Orders and purchases (docs/metrics.md): order lines → orders → compact per-customer facts.
@@ -41,68 +45,6 @@ export class Arena {
   f64(n: number): Float64Array {
     const off = this.#take(n * 8);
     return off < 0 ? new Float64Array(n) : new Float64Array(this.#buf, off, n);
-  }
-}
-
-const fnv = (s: string): number => {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
-  return h;
-};
-
-/**
- * String → dense integer, in first-seen order. Open addressing over an Int32Array with an
- * FNV-1a hash: about 3× faster than a Map<string, number> on a million ids.
- */
-export class Interner {
-  readonly names: string[] = [];
-  #table: Int32Array;
-  #mask: number;
-  constructor(expected = 16) {
-    let cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    this.#table = new Int32Array(cap).fill(-1);
-    this.#mask = cap - 1;
-  }
-  id(name: string): number {
-    const names = this.names;
-    const table = this.#table;
-    let slot = fnv(name) & this.#mask;
-    for (;;) {
-      const e = table[slot]!;
-      if (e === -1) break;
-      if (names[e] === name) return e;
-      slot = (slot + 1) & this.#mask;
-    }
-    const i = names.length;
-    names.push(name);
-    table[slot] = i;
-    if (names.length * 2 > table.length) this.#grow();
-    return i;
-  }
-  get(name: string): number {
-    let slot = fnv(name) & this.#mask;
-    for (;;) {
-      const e = this.#table[slot]!;
-      if (e === -1) return NONE;
-      if (this.names[e] === name) return e;
-      slot = (slot + 1) & this.#mask;
-    }
-  }
-  get size(): number {
-    return this.names.length;
-  }
-  #grow(): void {
-    const cap = this.#table.length * 2;
-    const table = new Int32Array(cap).fill(-1);
-    const mask = cap - 1;
-    for (let i = 0; i < this.names.length; i++) {
-      let slot = fnv(this.names[i]!) & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
-      table[slot] = i;
-    }
-    this.#table = table;
-    this.#mask = mask;
   }
 }
 
@@ -171,6 +113,7 @@ export interface OrderBook {
  */
 export function releaseOrderLines(table: Dataset['orders']): void {
   for (const c of Object.values(table.columns) as unknown[][]) c.length = 0;
+  delete table.customerIndex;
   table.line.length = 0;
   table.rows = 0;
 }
@@ -191,6 +134,21 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
   const cc = ds.customers?.columns;
   if (cc) for (const id of cc.customer_id) names.customers.id(id);
   for (const s of at.staffIds) names.people.id(s);
+
+  // Each line's customer as a code (customer-index.ts): customers.csv's ids have the same index
+  // here; an id from the lines gets its index when an order first needs it (bookOf), so the
+  // customers are numbered exactly as if each order's customer_id were interned here.
+  const index = ds.orders.customerIndex ?? indexCustomers(cc?.customer_id ?? null, L.customer_id, nLines);
+  if (index.known !== names.customers.size) throw new Error('the customer index was built from another customers table');
+  const lineCustomer = index.line;
+  const known = index.known;
+  const bookOf = new Int32Array(Math.max(0, index.ids.size - known)).fill(NONE);
+  const customerOf = (code: number): number => {
+    if (code < known) return code; // (NONE too)
+    const k = code - known;
+    const b = bookOf[k]!;
+    return b !== NONE ? b : (bookOf[k] = names.customers.id(index.ids.names[code]!));
+  };
 
   // Per-order arrays in one block sized for the worst case (one order per line); the hash table,
   // first lines and timestamps in a second block that is dropped after this function.
@@ -238,11 +196,11 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
       }
     }
     const t = L.order_date[i]!;
-    const cid = L.customer_id[i];
+    const cid = lineCustomer[i]!;
     const own = L.owner_id[i];
     if (o === n) {
       n++;
-      customer[o] = cid == null ? NONE : names.customers.id(cid);
+      customer[o] = customerOf(cid);
       ms[o] = t;
       amount[o] = L.amount[i]!;
       owner[o] = own == null ? NONE : names.people.id(own);
@@ -252,7 +210,7 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
       channel[o] = ch == null ? NONE : names.channels.id(ch);
     } else {
       amount[o]! += L.amount[i]!;
-      if (customer[o] === NONE && cid != null) customer[o] = names.customers.id(cid);
+      if (customer[o] === NONE && cid !== NONE) customer[o] = customerOf(cid);
       if (owner[o] === NONE && own != null) owner[o] = names.people.id(own);
       if (t < ms[o]!) {
         ms[o] = t;

@@ -1,3 +1,4 @@
+import type { CustomerIndex } from '../ingest/customer-index.ts';
 import type { InputName, RowOf } from '../validate/schemas/index.ts';
 
 /**
@@ -27,6 +28,8 @@ export type OrderLineColumn = (typeof ORDER_LINE_COLUMNS)[number];
 /** orders.csv as ingest gives it: the read columns always, the others unless not kept */
 export interface OrderLines extends Omit<InputTable<'orders'>, 'columns'> {
   columns: Pick<Columns<RowOf<'orders'>>, OrderLineColumn> & Partial<Columns<RowOf<'orders'>>>;
+  /** customer_id as codes (ingest computes it; metrics/orders.ts does when it is absent) */
+  customerIndex?: CustomerIndex;
 }
 
 export interface Dataset {

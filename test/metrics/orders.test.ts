@@ -5,6 +5,7 @@ import { computeAllMetrics } from '../../src/build/compute-all-metrics.ts';
 import { syntheticDataset } from '../../src/bench/dataset.ts';
 import { NONE, ordersFromLines } from '../../src/metrics/orders.ts';
 import { config, dataset } from './helpers.ts';
+import { indexCustomers } from '../../src/ingest/customer-index.ts';
 
 function book(ds: ReturnType<typeof dataset>, asOf?: string) {
   const ctx = metricContext(ds, config(asOf ? { asOf } : {}));
@@ -58,6 +59,30 @@ describe('ordersFromLines', () => {
     // customer region: customers.csv, else the earliest order's region (c2 has none anywhere)
     expect(b.names.regions.names[cf.region[b.names.customers.get('c1')]!]).toBe('East');
     expect(cf.region[c2]).toBe(NONE);
+  });
+
+  it('numbers customers the same with the index ingest computes: customers.csv first, then each order\'s customer as orders first need one', () => {
+    const lines = dataset({
+      customers: [{ customer_id: 'c1' }, { customer_id: 'c2' }],
+      orders: [
+        { order_id: 'o1', customer_id: 'x1', order_date: '2024-03-01', amount: 1 },
+        // a later line of o1 with another, never-seen customer: o1 keeps x1, and x2 is no customer
+        { order_id: 'o1', customer_id: 'x2', order_date: '2024-03-01', amount: 1 },
+        { order_id: 'o2', order_date: '2024-03-02', amount: 1 },
+        // o2's customer comes from its second line
+        { order_id: 'o2', customer_id: 'x3', order_date: '2024-03-02', amount: 1 },
+        { order_id: 'o3', customer_id: 'c2', order_date: '2024-03-03', amount: 1 },
+      ],
+    });
+    const plain = book(lines);
+    expect(plain.names.customers.names).toEqual(['c1', 'c2', 'x1', 'x3']);
+    expect(Array.from(plain.orders.customer)).toEqual([2, 3, 1]);
+    lines.orders.customerIndex = indexCustomers(lines.customers!.columns.customer_id, lines.orders.columns.customer_id);
+    expect(lines.orders.customerIndex.ids.names).toEqual(['c1', 'c2', 'x1', 'x2', 'x3']);
+    const coded = book(lines);
+    expect(coded.names.customers.names).toEqual(plain.names.customers.names);
+    expect(coded.orders).toEqual(plain.orders);
+    expect(coded.customers).toEqual(plain.customers);
   });
 
   it('drops orders dated after asOf', () => {
