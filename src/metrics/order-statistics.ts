@@ -90,3 +90,48 @@ export function ascendingOrder(values: Float64Array): Uint32Array {
   }
   return order;
 }
+
+/**
+ * Sort doubles ascending in place, as `Float64Array#sort` orders them (−0 before +0; no NaN), and
+ * return them. The same radix sort as ascendingOrder, moving the keys themselves: the tier
+ * snapshots sort 40 arrays of ~200k revenues at 5M lines, where `Float64Array#sort` took 19 ms
+ * each (0.75 s) and this takes a few.
+ */
+export function sortAscending(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < 2) return values;
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HI]!;
+    const l = words[2 * i + 1 - HI]!;
+    const negative = h >>> 31 === 1;
+    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[i] = negative ? ~l >>> 0 : l;
+  }
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  const count = new Int32Array(0x10001);
+  for (const [which, shift] of [[0, 0], [0, 16], [1, 0], [1, 16]] as const) {
+    const key = which === 0 ? lo : hi;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((key[i]! >>> shift) & 0xffff) + 1]!++;
+    if (count[((key[0]! >>> shift) & 0xffff) + 1] === n) continue; // one digit: order unchanged
+    for (let d = 0; d < 0x10000; d++) count[d + 1]! += count[d]!;
+    for (let i = 0; i < n; i++) {
+      const at = count[(key[i]! >>> shift) & 0xffff]!++;
+      hi2[at] = hi[i]!;
+      lo2[at] = lo[i]!;
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i]!;
+    const negative = h >>> 31 === 0;
+    words[2 * i + HI] = negative ? ~h >>> 0 : (h & 0x7fffffff) >>> 0;
+    words[2 * i + 1 - HI] = negative ? ~lo[i]! >>> 0 : lo[i]!;
+  }
+  return values;
+}

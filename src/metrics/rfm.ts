@@ -1,5 +1,6 @@
 import { isoDay } from '../lib/time-zone.ts';
 import type { CustomerFacts } from './orders.ts';
+import { sortAscending } from './order-statistics.ts';
 import { monthsBefore } from './periods.ts';
 import { quantile } from './quantile.ts';
 
@@ -40,7 +41,7 @@ export interface RfmResult {
 const P = [0.2, 0.4, 0.6, 0.8];
 
 export function edgesOf(values: Float64Array): number[] {
-  const sorted = values.slice().sort();
+  const sorted = sortAscending(values.slice());
   return P.map((p) => quantile(sorted, p) ?? 0);
 }
 

@@ -1,4 +1,5 @@
 import type { CustomerFacts } from './orders.ts';
+import { sortAscending } from './order-statistics.ts';
 import { monthsBefore } from './periods.ts';
 
 /**
@@ -74,8 +75,7 @@ export function assignTiers(revenue: Float64Array, ids: readonly string[], cuts:
   const vals = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   n = 0;
   for (let c = 0; c < revenue.length; c++) if (revenue[c]! > 0) vals[n++] = revenue[c]!;
-  vals.sort();
-  vals.reverse(); // descending
+  sortAscending(vals).reverse(); // descending
   let total = 0;
   for (let i = 0; i < n; i++) total += vals[i]!;
   let iA = n;
@@ -129,7 +129,7 @@ export interface ParetoPoint {
 
 /** Cumulative customer share vs cumulative revenue share at every whole percent of customers. */
 export function pareto(revenue: Float64Array): ParetoPoint[] {
-  const vals = revenue.filter((v) => v > 0).sort().reverse();
+  const vals = sortAscending(revenue.filter((v) => v > 0)).reverse();
   const n = vals.length;
   if (n === 0) return [];
   const cum = new Float64Array(n + 1);

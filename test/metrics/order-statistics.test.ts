@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ascendingOrder, StreamingQuantiles } from '../../src/metrics/order-statistics.ts';
+import { ascendingOrder, sortAscending, StreamingQuantiles } from '../../src/metrics/order-statistics.ts';
 import { quantile } from '../../src/metrics/quantile.ts';
 
 /** A small deterministic generator (no Math.random in tests). */
@@ -47,5 +47,29 @@ describe('StreamingQuantiles', () => {
       const sorted = Float64Array.from(members[s]!).sort();
       ps.forEach((p, j) => expect(q.get(s, j)).toBe(quantile(sorted, p)));
     }
+  });
+});
+
+describe('sortAscending', () => {
+  it('orders doubles exactly as Float64Array#sort does, in place', () => {
+    const rnd = lcg(11);
+    const cases: number[][] = [
+      [], [5], [2, 1], [0, -0, 0, -0], [3, -1, Infinity, -Infinity, 1e-300, -1e-300, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE],
+      Array.from({ length: 5000 }, () => Math.round((rnd() - 0.3) * 1e6) / 100), // cents, many ties, negatives
+      Array.from({ length: 5000 }, () => rnd() * 10 ** Math.floor(rnd() * 30 - 15)),
+      Array.from({ length: 3000 }, () => 42), // one digit in every pass
+    ];
+    for (const c of cases) {
+      const expected = Float64Array.from(c).sort();
+      const got = Float64Array.from(c);
+      expect(sortAscending(got)).toBe(got);
+      expect(Array.from(got).map((x) => Object.is(x, -0) ? '-0' : x)).toEqual(Array.from(expected).map((x) => Object.is(x, -0) ? '-0' : x));
+    }
+  });
+
+  it('sorts a view without touching the rest of its buffer', () => {
+    const all = Float64Array.from([9, 3, 1, 2, -9]);
+    sortAscending(all.subarray(1, 4));
+    expect(Array.from(all)).toEqual([9, 1, 2, 3, -9]);
   });
 });
