@@ -1,36 +1,55 @@
 import { Interner } from '../lib/interner.ts';
+import type { Dataset } from '../model/tables.ts';
+
+/** The files with a customer_id column that the index codes. */
+export const CODED_FILES = ['orders', 'tickets', 'interactions', 'surveys'] as const;
+export type CodedFile = (typeof CODED_FILES)[number];
 
 /**
- * The customer of each order line as a small integer, looked up once for the whole build.
- * Codes: customers.csv's ids in file order (0 … known − 1), then the ids first seen on order
- * lines; −1 = no customer. The orphan count (orphans.ts) and the reduction of lines to orders
- * (metrics/orders.ts) both read the codes: each used to look up every change of customer along
- * the lines (2.5 million at the bench's 5M lines) in a 500k-entry hash table, one to three cache
- * misses a lookup, 1–1.6 s a pass.
+ * The customer of every row as a small integer, looked up once for the whole build. Codes:
+ * customers.csv's ids in file order (0 … known − 1: with its ids unique, a known code is the
+ * customer's row), then ids first seen in orders.csv, tickets, interactions and surveys; −1 =
+ * no customer. The orphan count (orphans.ts), the reduction of lines to orders
+ * (metrics/orders.ts) and the service families' customer rows (metrics/attribution.ts) read the
+ * codes: each used to look the ids up again, and at 5M lines every change of customer along
+ * the order lines (2.5 million) is a lookup in a 500k-entry hash table that misses the cache
+ * one to three times: 1–1.6 s a pass.
  */
 export interface CustomerIndex {
   ids: Interner;
   /** codes below this are customers.csv's */
   known: number;
-  /** each order line's customer code (−1 = empty) */
-  line: Int32Array;
+  /** each row's customer code (−1 = empty), by file (absent files, and orders once released, have none) */
+  codes: Partial<Record<CodedFile, Int32Array>>;
 }
 
-export function indexCustomers(fileIds: readonly string[] | null, lineIds: readonly (string | null)[], rows = lineIds.length): CustomerIndex {
-  const ids = new Interner((fileIds?.length ?? 0) + (rows >> 3));
+type Tables = Pick<Dataset, 'customers' | CodedFile>;
+
+export function indexCustomers(ds: Tables): CustomerIndex {
+  const fileIds = ds.customers?.columns.customer_id ?? null;
+  const ids = new Interner((fileIds?.length ?? 0) + (ds.orders.rows >> 3));
   if (fileIds) for (const id of fileIds) ids.id(id);
   const known = ids.size;
-  const line = new Int32Array(rows);
-  // the lines of one order are usually adjacent and share their customer: one lookup for them
+  const codes: CustomerIndex['codes'] = {};
+  for (const f of CODED_FILES) {
+    const t = ds[f];
+    if (t) codes[f] = codesOf(ids, t.columns.customer_id as readonly (string | null)[], t.rows);
+  }
+  return { ids, known, codes };
+}
+
+function codesOf(ids: Interner, values: readonly (string | null)[], rows: number): Int32Array {
+  const out = new Int32Array(rows);
+  // rows in a row often share their customer (the lines of one order): one lookup for them
   let prev: string | null | undefined;
   let code = -1;
   for (let i = 0; i < rows; i++) {
-    const v = lineIds[i];
+    const v = values[i];
     if (v !== prev) {
       prev = v;
       code = v === null || v === undefined ? -1 : ids.id(v);
     }
-    line[i] = code;
+    out[i] = code;
   }
-  return { ids, known, line };
+  return out;
 }

@@ -217,8 +217,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   }
 
   const dataset = { ...tables, surveyDimensions } as unknown as Dataset;
-  const orderLines = dataset.orders;
-  orderLines.customerIndex = indexCustomers(dataset.customers?.columns.customer_id ?? null, orderLines.columns.customer_id, orderLines.rows);
+  dataset.customerIndex = indexCustomers(dataset);
   countOrphans(dataset, ledger);
   return { ok: true, dataset, ledger, rejects, headers, threads };
 }

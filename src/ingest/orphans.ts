@@ -1,5 +1,6 @@
 import type { LedgerFile } from '../model/ledger.ts';
 import type { Dataset } from '../model/tables.ts';
+import type { CodedFile } from './customer-index.ts';
 
 /**
  * Orphans are kept and counted: rows whose customer_id is not in customers.csv, or whose
@@ -20,8 +21,8 @@ const references: { file: keyof Dataset; column: string; target: 'customers' | '
 ];
 
 export function countOrphans(dataset: Dataset, ledger: LedgerFile[]): void {
-  // customers: the order lines' codes (customer-index.ts) when there are some, else a Set
-  const index = dataset.orders.customerIndex;
+  // customers: through the index's codes (customer-index.ts) when there is one, else a Set
+  const index = dataset.customerIndex;
   const customerIds = index ? { has: (v: string) => { const c = index.ids.get(v); return c >= 0 && c < index.known; } } : null;
   const ids = {
     customers: dataset.customers ? customerIds ?? new Set(dataset.customers.columns.customer_id) : null,
@@ -32,8 +33,9 @@ export function countOrphans(dataset: Dataset, ledger: LedgerFile[]): void {
     const table = dataset[r.file] as { columns: Record<string, (string | null)[]> } | null;
     const entry = ledger.find((l) => l.name === r.file);
     if (!known || !table || !entry) continue;
-    if (index && r.file === 'orders' && r.column === 'customer_id') {
-      const count = unknownCodes(index.line, index.known);
+    const codes = index && r.column === 'customer_id' ? index.codes[r.file as CodedFile] : undefined;
+    if (codes) {
+      const count = unknownCodes(codes, index!.known);
       if (count > 0) entry.orphans.push({ kind: r.kind, column: r.column, count });
       continue;
     }

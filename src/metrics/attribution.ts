@@ -1,3 +1,4 @@
+import { CODED_FILES, type CodedFile } from '../ingest/customer-index.ts';
 import type { Dataset } from '../model/tables.ts';
 
 /**
@@ -31,13 +32,26 @@ export interface Attribution {
   regionOfRow(row: number): string | null;
 }
 
-export function attribution(ds: Pick<Dataset, 'customers' | 'staff'>): Attribution {
-  // one map id → row (the last row of an id, as separate maps set in file order would keep)
-  // instead of three maps of values: a third of the inserts and of the memory at 10⁵–10⁶ customers
-  const rowOf = new Map<string, number>();
+export function attribution(ds: Pick<Dataset, 'customers' | 'staff' | 'customerIndex'> & Partial<Pick<Dataset, CodedFile>>): Attribution {
   const c = ds.customers?.columns;
-  if (c) {
-    for (let i = 0; i < c.customer_id.length; i++) rowOf.set(c.customer_id[i]!, i);
+  // The customer index (customer-index.ts) numbers customers.csv's ids first, in file order: when
+  // they are unique (always after ingest) a known code is the customer's row, and the other
+  // files' customers are already coded. Otherwise one map id → row (the last row of an id, as
+  // separate maps set in file order would keep).
+  const index = ds.customerIndex;
+  const coded = index && c && index.known === c.customer_id.length ? index : null;
+  let rowOf: (id: string) => number;
+  let unique = true;
+  if (coded) {
+    rowOf = (id) => {
+      const k = coded.ids.get(id);
+      return k < coded.known ? k : -1;
+    };
+  } else {
+    const map = new Map<string, number>();
+    if (c) for (let i = 0; i < c.customer_id.length; i++) map.set(c.customer_id[i]!, i);
+    rowOf = (id) => map.get(id) ?? -1;
+    unique = c ? map.size === c.customer_id.length : true;
   }
   const team = new Map<string, string | null>();
   const sRegion = new Map<string, string | null>();
@@ -49,8 +63,28 @@ export function attribution(ds: Pick<Dataset, 'customers' | 'staff'>): Attributi
     }
   }
   const col = (values: readonly (string | null | undefined)[] | undefined) => (id: string): string | null => {
-    const i = rowOf.get(id);
-    return i === undefined ? null : (values![i] ?? null);
+    const i = rowOf(id);
+    return i < 0 ? null : (values![i] ?? null);
+  };
+  const lookUpRows = (ids: readonly (string | null | undefined)[]): Int32Array => {
+    const rows = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      rows[i] = id === null || id === undefined ? -1 : rowOf(id);
+    }
+    return rows;
+  };
+  /** the rows of a coded file's customer_id column, from its codes (null: not such a column) */
+  const rowsFromCodes = (ids: readonly unknown[]): Int32Array | null => {
+    if (!coded) return null;
+    for (const f of CODED_FILES) {
+      const codes = coded.codes[f];
+      if (!codes || ds[f]?.columns.customer_id !== ids || codes.length !== ids.length) continue;
+      const rows = new Int32Array(codes.length);
+      for (let i = 0; i < codes.length; i++) rows[i] = codes[i]! < coded.known ? codes[i]! : -1;
+      return rows;
+    }
+    return null;
   };
   const byRow = (values: readonly (string | null | undefined)[] | undefined) => (i: number): string | null =>
     i < 0 ? null : (values![i] ?? null);
@@ -62,15 +96,11 @@ export function attribution(ds: Pick<Dataset, 'customers' | 'staff'>): Attributi
     teamOf: (id) => (id === null ? null : (team.get(id) ?? null)),
     regionOfStaff: (id) => (id === null ? null : (sRegion.get(id) ?? null)),
     staffIds: s ? s.staff_id.slice() : [],
-    customerRow: (id) => rowOf.get(id) ?? -1,
+    customerRow: rowOf,
     customerRowsOf(ids) {
       let rows = rowsMemo.get(ids);
       if (rows === undefined) {
-        rows = new Int32Array(ids.length);
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i];
-          rows[i] = id === null || id === undefined ? -1 : (rowOf.get(id) ?? -1);
-        }
+        rows = rowsFromCodes(ids) ?? lookUpRows(ids);
         rowsMemo.set(ids, rows);
       }
       return rows;
@@ -78,6 +108,6 @@ export function attribution(ds: Pick<Dataset, 'customers' | 'staff'>): Attributi
     ownerOfRow: byRow(c?.owner_id),
     regionOfRow: byRow(c?.region),
     customerColumns: c ?? null,
-    uniqueCustomerIds: c ? rowOf.size === c.customer_id.length : true,
+    uniqueCustomerIds: unique,
   };
 }

@@ -107,6 +107,7 @@ export function computeMetricsWithBook(
   const book = ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
   if (opts.releaseOrderLines) {
     releaseOrderLines(ds.orders);
+    if (ds.customerIndex) delete ds.customerIndex.codes.orders;
     opts.afterRelease?.();
   }
   timer?.stage('orders');

@@ -113,7 +113,6 @@ export interface OrderBook {
  */
 export function releaseOrderLines(table: Dataset['orders']): void {
   for (const c of Object.values(table.columns) as unknown[][]) c.length = 0;
-  delete table.customerIndex;
   table.line.length = 0;
   table.rows = 0;
 }
@@ -138,9 +137,9 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
   // Each line's customer as a code (customer-index.ts): customers.csv's ids have the same index
   // here; an id from the lines gets its index when an order first needs it (bookOf), so the
   // customers are numbered exactly as if each order's customer_id were interned here.
-  const index = ds.orders.customerIndex ?? indexCustomers(cc?.customer_id ?? null, L.customer_id, nLines);
+  const index = ds.customerIndex?.codes.orders ? ds.customerIndex : indexCustomers(ds);
   if (index.known !== names.customers.size) throw new Error('the customer index was built from another customers table');
-  const lineCustomer = index.line;
+  const lineCustomer = index.codes.orders!;
   const known = index.known;
   const bookOf = new Int32Array(Math.max(0, index.ids.size - known)).fill(NONE);
   const customerOf = (code: number): number => {

@@ -28,8 +28,6 @@ export type OrderLineColumn = (typeof ORDER_LINE_COLUMNS)[number];
 /** orders.csv as ingest gives it: the read columns always, the others unless not kept */
 export interface OrderLines extends Omit<InputTable<'orders'>, 'columns'> {
   columns: Pick<Columns<RowOf<'orders'>>, OrderLineColumn> & Partial<Columns<RowOf<'orders'>>>;
-  /** customer_id as codes (ingest computes it; metrics/orders.ts does when it is absent) */
-  customerIndex?: CustomerIndex;
 }
 
 export interface Dataset {
@@ -43,4 +41,6 @@ export interface Dataset {
   tasks: InputTable<'tasks'> | null;
   /** survey dimension names found (without the `dim_` prefix), in file order */
   surveyDimensions: string[];
+  /** every file's customer_id as codes (ingest computes it; the metrics do when it is absent) */
+  customerIndex?: CustomerIndex;
 }

@@ -77,8 +77,8 @@ describe('ordersFromLines', () => {
     const plain = book(lines);
     expect(plain.names.customers.names).toEqual(['c1', 'c2', 'x1', 'x3']);
     expect(Array.from(plain.orders.customer)).toEqual([2, 3, 1]);
-    lines.orders.customerIndex = indexCustomers(lines.customers!.columns.customer_id, lines.orders.columns.customer_id);
-    expect(lines.orders.customerIndex.ids.names).toEqual(['c1', 'c2', 'x1', 'x2', 'x3']);
+    lines.customerIndex = indexCustomers(lines);
+    expect(lines.customerIndex.ids.names).toEqual(['c1', 'c2', 'x1', 'x2', 'x3']);
     const coded = book(lines);
     expect(coded.names.customers.names).toEqual(plain.names.customers.names);
     expect(coded.orders).toEqual(plain.orders);
