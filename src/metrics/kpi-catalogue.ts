@@ -1,13 +1,16 @@
-import type { KpiDefinition } from '../model/kpi.ts';
+import type { KpiDefinition, Localized } from '../model/kpi.ts';
+import { DEFAULT_DEFINITION_SETTINGS, fillSettings, type DefinitionSettings } from './definition-settings.ts';
 
 /**
  * Every KPI the product computes, as data: names in both languages, unit, direction and the
  * short form of its definition from docs/metrics.md. Pages show `definition` next to the
- * figure; scoring reads `direction`; role cards may only name ids listed here.
+ * figure; scoring reads `direction`; role cards may only name ids listed here. Names and
+ * definitions that depend on a setting say `{dormantDays}` …: `kpiCatalogueFor` fills them
+ * (definition-settings.ts); `kpiCatalogue` is filled with the defaults.
  */
 const kpi = (d: KpiDefinition): KpiDefinition => d;
 
-export const kpiCatalogue: readonly KpiDefinition[] = [
+const templates: readonly KpiDefinition[] = [
   kpi({ id: 'revenue', additive: true, family: 'sales', unit: 'currency', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '净销售额', en: 'Net revenue' },
     definition: { 'zh-CN': '期内全部订单金额之和（含退款）', en: 'Sum of all order amounts in the period, refunds included' } }),
@@ -46,7 +49,7 @@ export const kpiCatalogue: readonly KpiDefinition[] = [
     definition: { 'zh-CN': '（本期会员客单价 − 上期）/ 上期会员客单价', en: '(member AOV − previous period’s) / previous period’s' } }),
   kpi({ id: 'repeat_rate', family: 'lifecycle', unit: 'ratio', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '重复购买率', en: 'Repeat purchase rate' },
-    definition: { 'zh-CN': '截至期末 12 个月内购买 ≥ 2 次的客户 / 购买 ≥ 1 次的客户', en: 'Customers with ≥ 2 purchases in the 12 months ending at period end / customers with ≥ 1' } }),
+    definition: { 'zh-CN': '截至期末 {repeatWindowMonths} 个月内购买 ≥ 2 次的客户 / 购买 ≥ 1 次的客户', en: 'Customers with ≥ 2 purchases in the {repeatWindowMonths} months ending at period end / customers with ≥ 1' } }),
   kpi({ id: 'retention_rate', family: 'lifecycle', unit: 'ratio', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '客户保留率', en: 'Retention rate' },
     definition: { 'zh-CN': '上期与本期都购买的客户 / 上期购买客户', en: 'Buyers in both the previous period and this one / buyers in the previous period' } }),
@@ -55,13 +58,13 @@ export const kpiCatalogue: readonly KpiDefinition[] = [
     definition: { 'zh-CN': '1 − 客户保留率', en: '1 − retention rate' } }),
   kpi({ id: 'reactivated', additive: true, family: 'lifecycle', unit: 'count', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '唤醒客户数', en: 'Reactivated customers' },
-    definition: { 'zh-CN': '本期购买、且上次购买距本期首次购买超过 90 天的客户数', en: 'Buyers whose previous purchase was more than 90 days before their first purchase in the period' } }),
+    definition: { 'zh-CN': '本期购买、且上次购买距本期首次购买超过 {dormantDays} 天的客户数', en: 'Buyers whose previous purchase was more than {dormantDays} days before their first purchase in the period' } }),
   kpi({ id: 'reactivation_rate', family: 'lifecycle', unit: 'ratio', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '休眠唤醒率', en: 'Reactivation rate' },
-    definition: { 'zh-CN': '唤醒客户数 / 期初休眠（曾购买但 90 天内未购买）的客户数', en: 'Reactivated / customers who at the period start had purchased before but not within 90 days' } }),
+    definition: { 'zh-CN': '唤醒客户数 / 期初休眠（曾购买但 {dormantDays} 天内未购买）的客户数', en: 'Reactivated / customers who at the period start had purchased before but not within {dormantDays} days' } }),
   kpi({ id: 'won_back', additive: true, family: 'lifecycle', unit: 'count', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '挽回流失客户数', en: 'Won-back customers' },
-    definition: { 'zh-CN': '本期购买、且上次购买距本期首次购买超过 365 天的客户数', en: 'Buyers whose previous purchase was more than 365 days before their first purchase in the period' } }),
+    definition: { 'zh-CN': '本期购买、且上次购买距本期首次购买超过 {lostDays} 天的客户数', en: 'Buyers whose previous purchase was more than {lostDays} days before their first purchase in the period' } }),
   kpi({ id: 'tier_upgrade_rate', family: 'tiers', unit: 'ratio', direction: 'higher', source: 'orders',
     name: { 'zh-CN': '会员等级成长率', en: 'Tier upgrade rate' },
     definition: { 'zh-CN': '价值层级上升的客户 / 上期末有层级（非无交易）的客户', en: 'Customers whose value tier improved / customers with a tier other than none at the previous period end' } }),
@@ -78,8 +81,8 @@ export const kpiCatalogue: readonly KpiDefinition[] = [
     name: { 'zh-CN': '首次响应时长 P90', en: 'First response time, p90' },
     definition: { 'zh-CN': '同上，第 90 百分位', en: 'As first response time, 90th percentile' } }),
   kpi({ id: 'response_sla_rate', family: 'service', unit: 'ratio', direction: 'higher', source: 'tickets',
-    name: { 'zh-CN': '24小时响应达标率', en: '24 h response SLA rate' },
-    definition: { 'zh-CN': '24 小时内首次响应的工单 / 期内新开且响应期限已过的工单', en: 'Tickets answered within 24 h / tickets opened in the period whose deadline has passed' } }),
+    name: { 'zh-CN': '{responseHours}小时响应达标率', en: '{responseHours} h response SLA rate' },
+    definition: { 'zh-CN': '{responseHours} 小时内首次响应的工单 / 期内新开且响应期限已过的工单', en: 'Tickets answered within {responseHours} h / tickets opened in the period whose deadline has passed' } }),
   kpi({ id: 'resolution_hours', family: 'service', unit: 'hours', direction: 'lower', source: 'tickets',
     name: { 'zh-CN': '投诉处理时长', en: 'Complaint resolution time' },
     definition: { 'zh-CN': '期内新开且已解决投诉的（解决 − 创建）小时数中位数', en: 'Median hours from opening to resolution, complaints opened in the period and resolved' } }),
@@ -93,8 +96,8 @@ export const kpiCatalogue: readonly KpiDefinition[] = [
     name: { 'zh-CN': '投诉处理满意度', en: 'Complaint-handling satisfaction' },
     definition: { 'zh-CN': '满意度 ≥ 4 的投诉 / 有满意度评分的投诉', en: 'Complaints rated ≥ 4 / complaints with a satisfaction score' } }),
   kpi({ id: 'visit_sla_rate', family: 'service', unit: 'ratio', direction: 'higher', source: 'interactions',
-    name: { 'zh-CN': '48小时拜访达标率', en: '48 h visit SLA rate' },
-    definition: { 'zh-CN': '48 小时内完成的拜访请求 / 期内提出且期限已过的拜访请求', en: 'Visits held within 48 h of the request / requests in the period whose deadline has passed' } }),
+    name: { 'zh-CN': '{visitHours}小时拜访达标率', en: '{visitHours} h visit SLA rate' },
+    definition: { 'zh-CN': '{visitHours} 小时内完成的拜访请求 / 期内提出且期限已过的拜访请求', en: 'Visits held within {visitHours} h of the request / requests in the period whose deadline has passed' } }),
   kpi({ id: 'coverage_rate', family: 'service', unit: 'ratio', direction: 'higher', source: 'interactions',
     name: { 'zh-CN': '客户覆盖率', en: 'Customer coverage' },
     definition: { 'zh-CN': '期内至少跟进一次的名下客户 / 名下客户', en: 'Owned customers with at least one interaction in the period / owned customers' } }),
@@ -112,7 +115,16 @@ export const kpiCatalogue: readonly KpiDefinition[] = [
     definition: { 'zh-CN': '期内发生的跟进、电话、消息与拜访次数', en: 'Follow-ups, calls, messages and visits held in the period' } }),
   kpi({ id: 'conversion_rate', family: 'channels', unit: 'ratio', direction: 'higher', source: 'interactions',
     name: { 'zh-CN': '跟进转化率', en: 'Follow-up conversion rate' },
-    definition: { 'zh-CN': '30 天内同一客户有购买的跟进 / 跟进次数', en: 'Interactions followed by a purchase of the same customer within 30 days / interactions' } }),
+    definition: { 'zh-CN': '{conversionWindowDays} 天内同一客户有购买的跟进 / 跟进次数', en: 'Interactions followed by a purchase of the same customer within {conversionWindowDays} days / interactions' } }),
 ];
+
+/** The catalogue with names and definitions stating these settings. */
+export function kpiCatalogueFor(settings: DefinitionSettings): KpiDefinition[] {
+  const fill = (x: Localized): Localized => ({ 'zh-CN': fillSettings(x['zh-CN'], settings), en: fillSettings(x.en, settings) });
+  return templates.map((k) => ({ ...k, name: fill(k.name), definition: fill(k.definition) }));
+}
+
+/** The catalogue as the default settings state it (ids, units and directions do not depend on settings). */
+export const kpiCatalogue: readonly KpiDefinition[] = kpiCatalogueFor(DEFAULT_DEFINITION_SETTINGS);
 
 export const kpiById: ReadonlyMap<string, KpiDefinition> = new Map(kpiCatalogue.map((k) => [k.id, k]));

@@ -1,3 +1,4 @@
+import { definitionSettings } from '../metrics/definition-settings.ts';
 import type { Config } from '../config/schema.ts';
 import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
@@ -49,6 +50,7 @@ export function toBundle(b: BundleInput): BundleData {
     timezone: config.timezone,
     sitePeriods: config.site.periods,
     siteMonths: config.site.months,
+    definitionSettings: definitionSettings(config),
   };
   const s = m.staff?.columns;
   const people: PersonRow[] = [];

@@ -1,3 +1,4 @@
+import type { DefinitionSettings } from '../metrics/definition-settings.ts';
 import type { KpiDefinition, KpiRow, Localized } from '../model/kpi.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { Grain } from '../model/kpi.ts';
@@ -60,6 +61,8 @@ export interface Manifest {
   /** how many complete quarters / months get their own period pages (config site.periods / site.months) */
   sitePeriods?: number;
   siteMonths?: number;
+  /** the thresholds definitions state (dormant days, SLA hours, tier cuts …); absent: the defaults */
+  definitionSettings?: DefinitionSettings;
 }
 
 /** Required parts: every bundle has them. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { kpiCatalogue } from '../metrics/kpi-catalogue.ts';
+import { DEFAULT_DEFINITION_SETTINGS } from '../metrics/definition-settings.ts';
+import { kpiCatalogueFor } from '../metrics/kpi-catalogue.ts';
 import { readNdjson } from '../publish/ndjson.ts';
 import type { CoreBundle, OptionalBundle, SiteBundle } from './bundle.ts';
 
@@ -61,7 +62,8 @@ export const readBundle = (dir: string): SiteBundle => {
   if (!b.manifest || typeof b.manifest.asOf !== 'string') throw new Error(`site: ${dir}/manifest.json has no asOf`);
   if (!Array.isArray(b.ledger)) throw new Error(`site: ${dir}/ledger.json is not an array`);
   if (!Array.isArray(b.kpis)) throw new Error(`site: ${dir}/${coreFiles.kpis} is not an array`);
-  return { ...b, catalogue: kpiCatalogue };
+  // names and definitions state the thresholds this bundle was computed with
+  return { ...b, catalogue: kpiCatalogueFor(b.manifest.definitionSettings ?? DEFAULT_DEFINITION_SETTINGS) };
 };
 
 let memo: { dir: string; stamp: number; bundle: SiteBundle } | null = null;

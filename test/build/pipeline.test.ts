@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/build/pipeline.ts';
 import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { readBundle } from '../../src/site-data/load.ts';
 
 describe('the data pipeline', () => {
   const dirs: string[] = [];
@@ -30,4 +31,27 @@ describe('the data pipeline', () => {
     expect(r.error.message.en).toBe('no usable order rows (3 read, 3 rejected, 0 excluded, 0 duplicates)');
     expect(r.error.hint?.en).toContain('quarantine/orders.rejected.csv');
   });
+
+  it('the configured thresholds reach the bundle, and the site states them in the KPI definitions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipeline-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'orders.csv'), 'order_id,customer_id,order_date,amount\nA1,C1,2024-01-05,10\nA2,C1,2024-06-01,5\n');
+    await writeFile(join(dir, 'config.yaml'), 'dormantDays: 60\nsla:\n  responseHours: 12\n');
+    const r = await runPipeline({
+      root: process.cwd(),
+      dataDir: dir,
+      bundleDir: join(dir, 'bundle'),
+      cacheDir: join(dir, 'cache'),
+      quarantineDir: join(dir, 'quarantine'),
+      useCache: false,
+      effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
+    });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const b = readBundle(join(dir, 'bundle'));
+    expect(b.manifest.definitionSettings).toMatchObject({ dormantDays: 60, responseHours: 12, lostDays: 365 });
+    const def = (id: string) => b.catalogue.find((k) => k.id === id)!;
+    expect(def('reactivated').definition.en).toContain('more than 60 days');
+    expect(def('response_sla_rate').name['zh-CN']).toBe('12小时响应达标率');
+  });
 });
+

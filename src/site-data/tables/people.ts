@@ -1,3 +1,5 @@
+import { DEFAULT_DEFINITION_SETTINGS } from '../../metrics/definition-settings.ts';
+import { definitionParams, type DefinitionParams } from '../definition-params.ts';
 import { formatPeriodShort } from '../../i18n/format.ts';
 
 /** Grades sort best first when descending: S 5 … D 1. */
@@ -178,8 +180,8 @@ export const roleTitle = (idx: PeopleIndex, role: string, locale: Locale): strin
 /** Display label of an RFM segment id (known ids translated; custom grid names as they are). */
 const KNOWN_SEGMENTS = ['champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention', 'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating'] as const;
 type KnownSegment = (typeof KNOWN_SEGMENTS)[number];
-export const segmentLabel = (segment: string | null, locale: Locale): string => {
-  if (segment == null) return t(locale, 'people.segment.none');
+export const segmentLabel = (segment: string | null, locale: Locale, params: Pick<DefinitionParams, 'rfmWindow'> | null = null): string => {
+  if (segment == null) return t(locale, 'people.segment.none', { rfmWindow: (params ?? { rfmWindow: t(locale, 'tiers.rfmWindow.months', { n: DEFAULT_DEFINITION_SETTINGS.rfmWindowMonths }) }).rfmWindow });
   return (KNOWN_SEGMENTS as readonly string[]).includes(segment) ? t(locale, `people.segment.${segment as KnownSegment}`) : segment;
 };
 export const tierLabel = (tier: string, locale: Locale): string =>
@@ -438,6 +440,7 @@ export const portfolioTable = (b: SiteBundle, locale: Locale, kind: SubjectKind,
   const idx = peopleIndex(b);
   const ids = id !== undefined ? [id] : kind === 'person' ? idx.people.map((p) => p.staff_id) : idx.teams;
   const rows: Row[] = [];
+  const params = definitionParams(b, locale);
   for (const sid of ids) {
     const list = portfolioOf(idx, kind, sid);
     if (list.length === 0) continue;
@@ -454,7 +457,7 @@ export const portfolioTable = (b: SiteBundle, locale: Locale, kind: SubjectKind,
     for (const seg of [...idx.segments, null]) {
       const n = segs.get(seg) ?? 0;
       if (n === 0 && seg !== null && !AT_RISK_SEGMENTS.has(seg)) continue;
-      rows.push({ ...base, dimension: t(locale, 'people.dim.segment'), dim: 'segment', category: segmentLabel(seg, locale), category_id: seg ?? 'none', customers: n, total: list.length });
+      rows.push({ ...base, dimension: t(locale, 'people.dim.segment'), dim: 'segment', category: segmentLabel(seg, locale, params), category_id: seg ?? 'none', customers: n, total: list.length });
     }
   }
   return {
@@ -477,6 +480,7 @@ export const atRiskTable = (b: SiteBundle, locale: Locale, kind: SubjectKind, id
   const ids = id !== undefined ? [id] : kind === 'person' ? idx.people.map((p) => p.staff_id) : idx.teams;
   const rows: Row[] = [];
   const totals = new Map<string, number>();
+  const params = definitionParams(b, locale);
   for (const sid of ids) {
     const risky = portfolioOf(idx, kind, sid).filter((c) => c.segment != null && AT_RISK_SEGMENTS.has(c.segment));
     totals.set(sid, risky.length);
@@ -491,7 +495,7 @@ export const atRiskTable = (b: SiteBundle, locale: Locale, kind: SubjectKind, id
           pos: i + 1,
           customer_id: c.customer_id, customer: c.name,
           owner: owner?.name ?? c.owner_id, owner_href: op ? lp(locale, op) : null,
-          segment: segmentLabel(c.segment, locale), value_tier: tierLabel(c.value_tier, locale),
+          segment: segmentLabel(c.segment, locale, params), value_tier: tierLabel(c.value_tier, locale),
           monetary: c.monetary, frequency: c.frequency, recency_days: c.recency_days, last_purchase: c.last_purchase,
         });
       });
@@ -507,7 +511,7 @@ export const atRiskTable = (b: SiteBundle, locale: Locale, kind: SubjectKind, id
       ...(kind === 'team' ? [col('owner', t(locale, 'people.col.owner'), 'text', undefined, { hrefKey: 'owner_href' })] : []),
       col('segment', t(locale, 'people.col.segment'), 'text'),
       col('value_tier', t(locale, 'people.col.valueTier'), 'text'),
-      col('monetary', t(locale, 'people.col.monetary'), 'currency', t(locale, 'unit.currency')),
+      col('monetary', t(locale, 'people.col.monetary', params), 'currency', t(locale, 'unit.currency')),
       col('frequency', t(locale, 'people.col.frequency'), 'count', t(locale, 'people.unit.orders')),
       col('recency_days', t(locale, 'people.col.recency'), 'count', t(locale, 'people.unit.days')),
       col('last_purchase', t(locale, 'people.col.lastPurchase'), 'date'),
