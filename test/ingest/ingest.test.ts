@@ -218,6 +218,16 @@ describe('ingest: CRM presets', () => {
     expect(o.order_date).toEqual([shDay(2024, 3, 5)]);
   });
 
+  it('Zoho CRM export with owner and account ids next to their names: the ids are read (they join staff and customers)', async () => {
+    const text = 'Record Id,Deal Name,Account Name,Account Name.id,Deal Owner,Deal Owner.id,Amount,Closing Date,Stage\n'
+      + 'zcrm_4876876000000123001,Big deal,Acme Ltd,zcrm_4876876000000077001,Wang Fang,zcrm_4876876000000055001,100,2024-03-05,Closed Won\n';
+    const r = await ok({ 'orders.csv': text }, { files: { orders: { preset: 'zoho' } } });
+    const o = r.dataset.orders.columns;
+    expect(o.customer_id).toEqual(['zcrm_4876876000000077001']);
+    expect(o.owner_id).toEqual(['zcrm_4876876000000055001']);
+    expect(r.ledger[0]!.mapping).toMatchObject({ owner_id: 'Deal Owner.id', customer_id: 'Account Name.id' });
+  });
+
   it('Salesforce Data Loader export (API names, ISO UTC instants) for orders and cases', async () => {
     const r = await ok({
       'orders.csv': 'Id,AccountId,OwnerId,Amount,CloseDate,StageName\n0065g00000AbCdEAAV,0015g00000XyZ12AAB,0055g00000Q1w2EAAR,4200,2024-03-05,Closed Won\n',

@@ -12,7 +12,7 @@ export const fxiaoke: Preset = {
     order_id: ['_id', 'name', 'order_no'],
     customer_id: ['account_id'],
     order_date: ['order_time', 'create_time'],
-    amount: ['order_amount', 'product_amount', 'payment_amount'],
+    amount: ['order_amount', 'product_amount'],
     owner_id: ['owner'],
     status: ['life_status', 'order_status'],
     channel: ['source', 'order_source'],
@@ -51,7 +51,7 @@ export const fxiaoke: Preset = {
   },
   interactions: {
     interaction_id: ['_id'],
-    customer_id: ['account_id', 'related_object'],
+    customer_id: ['account_id'],
     owner_id: ['owner', 'created_by'],
     type: ['active_record_type', 'record_type'],
     occurred_at: ['create_time', 'check_time'],
