@@ -54,16 +54,12 @@ export class StreamingQuantiles {
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /**
- * The indices 0…n−1 of `values` in ascending order (ties in index order), as a typed-array sort
- * orders numbers (−0 before +0). Values must not be NaN. An LSD radix sort on the IEEE-754
- * bits, 16 bits per pass (passes where every key has the same digit are skipped): linear, where
- * a comparison sort costs ~100 ns per value at 10⁵–10⁶ values.
+ * Each double's bits as two unsigned 32-bit keys (high, low word) that order as the doubles do:
+ * a negative double's bits all flipped, a positive double's sign bit set.
  */
-export function ascendingOrder(values: Float64Array): Uint32Array {
+function sortableKeys(values: Float64Array): { hi: Uint32Array<ArrayBuffer>; lo: Uint32Array<ArrayBuffer> } {
   const n = values.length;
-  const words = new Uint32Array(values.slice().buffer);
-  // Keys that order as unsigned integers: a negative double's bits all flipped, a positive
-  // double's sign bit set.
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -73,6 +69,18 @@ export function ascendingOrder(values: Float64Array): Uint32Array {
     hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     lo[i] = negative ? ~l >>> 0 : l;
   }
+  return { hi, lo };
+}
+
+/**
+ * The indices 0…n−1 of `values` in ascending order (ties in index order), as a typed-array sort
+ * orders numbers (−0 before +0). Values must not be NaN. An LSD radix sort on the IEEE-754
+ * bits, 16 bits per pass (passes where every key has the same digit are skipped): linear, where
+ * a comparison sort costs ~100 ns per value at 10⁵–10⁶ values.
+ */
+export function ascendingOrder(values: Float64Array): Uint32Array {
+  const n = values.length;
+  const { hi, lo } = sortableKeys(values);
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let next = new Uint32Array(n);
@@ -101,15 +109,7 @@ export function sortAscending(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < 2) return values;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + HI]!;
-    const l = words[2 * i + 1 - HI]!;
-    const negative = h >>> 31 === 1;
-    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    lo[i] = negative ? ~l >>> 0 : l;
-  }
+  let { hi, lo } = sortableKeys(values);
   let hi2 = new Uint32Array(n);
   let lo2 = new Uint32Array(n);
   const count = new Int32Array(0x10001);

@@ -6,6 +6,18 @@ import { runPipeline } from '../../src/build/pipeline.ts';
 import { nodeEffects } from '../../src/lib/node-effects.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 
+/** the data half of a build on the files of `dir`, everything it writes kept in `dir`, quietly */
+const run = (dir: string) =>
+  runPipeline({
+    root: process.cwd(),
+    dataDir: dir,
+    bundleDir: join(dir, 'bundle'),
+    cacheDir: join(dir, 'cache'),
+    quarantineDir: join(dir, 'quarantine'),
+    useCache: false,
+    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
+  });
+
 describe('the data pipeline', () => {
   const dirs: string[] = [];
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -14,15 +26,7 @@ describe('the data pipeline', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pipeline-'));
     dirs.push(dir);
     await writeFile(join(dir, 'orders.csv'), 'order_id,order_date,amount\nA1,2024-02-30,10\nA2,not a date,5\nA3,2024-03-01,abc\n');
-    const r = await runPipeline({
-      root: process.cwd(),
-      dataDir: dir,
-      bundleDir: join(dir, 'bundle'),
-      cacheDir: join(dir, 'cache'),
-      quarantineDir: join(dir, 'quarantine'),
-      useCache: false,
-      effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-    });
+    const r = await run(dir);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('no_orders');
@@ -37,15 +41,7 @@ describe('the data pipeline', () => {
     dirs.push(dir);
     await writeFile(join(dir, 'orders.csv'), 'order_id,customer_id,order_date,amount\nA1,C1,2024-01-05,10\nA2,C1,2024-06-01,5\n');
     await writeFile(join(dir, 'config.yaml'), 'dormantDays: 60\nsla:\n  responseHours: 12\n');
-    const r = await runPipeline({
-      root: process.cwd(),
-      dataDir: dir,
-      bundleDir: join(dir, 'bundle'),
-      cacheDir: join(dir, 'cache'),
-      quarantineDir: join(dir, 'quarantine'),
-      useCache: false,
-      effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-    });
+    const r = await run(dir);
     if (!r.ok) throw new Error(r.error.message.en);
     const b = readBundle(join(dir, 'bundle'));
     expect(b.manifest.definitionSettings).toMatchObject({ dormantDays: 60, responseHours: 12, lostDays: 365 });
