@@ -183,13 +183,15 @@ export function openInputFile<N extends InputName>(
   // a part is a piece of a file already fingerprinted, decoded and checked as UTF-8
   const fingerprint = range ? '' : o.whole ? o.whole.fingerprint : createHash('sha256').update(bytes).digest('hex');
   const readPart = o.read;
+  const pieceBytes = o.pieceBytes;
+  const keep = o.keep;
   const sniffed = range
     ? {
         ok: true as const,
         dec: {
           ok: true as const, encoding: 'utf-8' as const, bodyStart: range.start,
           chunks: readPart
-            ? (from = range.start, to = range.end) => readTextPieces(readPart, 'utf-8', from, to, chunkBytes, o.pieceBytes)
+            ? (from = range.start, to = range.end) => readTextPieces(readPart, 'utf-8', from, to, chunkBytes, pieceBytes)
             : (from = range.start, to = range.end) => textPieces(source!, 'utf-8', from, to, chunkBytes),
         },
         delimiter: range.delimiter, headerPreview: null,
@@ -233,12 +235,13 @@ export function openInputFile<N extends InputName>(
   // a part hands its accepted rows over in batches (`onBatch`), so its thread never holds them all
   const batch = range && onBatch ? Math.max(1, o.batchRows ?? 1 << 16) : 0;
   if (range && !batch) throw new Error(`${file}: a part hands its rows over through onBatch`);
-  const partHead = () => {
-    if (!readPart) return bytes.subarray(range!.start, range!.end);
-    const head = new Uint8Array(Math.min(range!.end - range!.start, 1 << 16));
-    return head.subarray(0, readPart(range!.start, head));
-  };
-  const capacity = batch || estimateRows(range ? partHead() : bytes, o.whole?.size);
+  // the first bytes of a part, to estimate its rows (a statement, not a closure: see `bytes` above)
+  let partHead = bytes;
+  if (range && readPart) {
+    const head = new Uint8Array(Math.min(range.end - range.start, 1 << 16));
+    partHead = head.subarray(0, readPart(range.start, head));
+  } else if (range) partHead = bytes.subarray(range.start, range.end);
+  const capacity = batch || estimateRows(partHead, o.whole?.size);
   let lines: number[] = new Array(capacity);
   /** accepted rows before the current column arrays (handed over in batches) */
   let base = 0;
@@ -249,7 +252,7 @@ export function openInputFile<N extends InputName>(
   // orders: exact duplicates (rows identical in every cell), by a 96-bit hash of the raw cells,
   // found once the file is read (exact-duplicates.ts)
   const dedupe = name === 'orders' && config.orders.dropExactDuplicates;
-  const log = dedupe ? new RowLog(batch ? estimateRows(partHead(), range!.end - range!.start) : capacity) : null;
+  const log = dedupe ? new RowLog(batch ? estimateRows(partHead, range!.end - range!.start) : capacity) : null;
   let statusIndex = -1;
   const exclude = new Set(name === 'orders' ? config.orders.excludeStatuses.map(fold) : []);
   const excludedCache = new Map<string, boolean>();
@@ -288,7 +291,7 @@ export function openInputFile<N extends InputName>(
     plan = planFields(shape, match.index, ctx, [keyColumn ?? '', 'order_id']);
     zodEveryRow = !coercionCovers(shape) || match.dims.length > 0;
     makeRow = rowFactory(plan.map((p) => p.column));
-    const kept = o.keep ? new Set(o.keep) : null;
+    const kept = keep ? new Set(keep) : null;
     stored = plan.filter((p) => !kept || kept.has(p.column));
     for (const p of stored) out[p.column] = new Array(capacity);
     plan.forEach((p, k) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
-import { coercionCovers, estimateRows, readInputFile, ZOD_GUARD_ROWS } from '../../src/ingest/read-input-file.ts';
+import { coercionCovers, estimateRows, openInputFile, readInputFile, ZOD_GUARD_ROWS } from '../../src/ingest/read-input-file.ts';
+import { collectGarbage } from '../../src/lib/node-effects.ts';
 import { inputFiles } from '../../src/validate/schemas/index.ts';
 import type { z } from 'zod';
 
@@ -58,5 +59,26 @@ describe('readInputFile', () => {
     // 10 lines of 10 bytes → 100 bytes / 10 bytes a line × 1.05 + 16
     expect(estimateRows(new TextEncoder().encode('123456789\n'.repeat(10)))).toBe(Math.ceil(10 * 1.05) + 16);
     expect(estimateRows(new Uint8Array(5))).toBe(16);
+  });
+});
+
+describe('release', () => {
+  it("lets the file's bytes go while the reader lives on (no closure of the reader holds them)", async () => {
+    const config = configSchema.parse({});
+    // the bytes are made and dropped inside this function: only the reader could keep them
+    const open = (): { reader: unknown; ref: WeakRef<Uint8Array> } => {
+      const bytes = new TextEncoder().encode('order_id,order_date,amount\nO1,2024-03-05,1\nO2,2024-03-06,2\n');
+      const r = openInputFile({ name: 'orders', file: 'orders.csv', bytes, config, now: Date.UTC(2026, 0, 1), keep: ['order_id'], pieceBytes: 8 });
+      if (!r.ok) throw new Error('open');
+      r.reader.readTo(bytes.length);
+      r.reader.release();
+      return { reader: r.reader, ref: new WeakRef(bytes) };
+    };
+    const { reader, ref } = open();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(ref.deref()).toBeUndefined();
+    const done = (reader as { finish: () => { ok: boolean } }).finish();
+    expect(done.ok).toBe(true);
   });
 });
