@@ -48,13 +48,14 @@ export function runWorkerJob(job: WorkerJob, post: Post, readRange: ReadRangeSyn
   const p = job.part;
   const src = p.source;
   const inFile = 'path' in src ? src : null;
+  const bytes = 'bytes' in src ? src.bytes : new Uint8Array(0);
   const r = readInputPart({
-    name: p.name, file: p.file, bytes: 'bytes' in src ? src.bytes : new Uint8Array(0), config: job.config, chunkBytes: job.chunkBytes,
+    name: p.name, file: p.file, bytes, config: job.config, chunkBytes: job.chunkBytes,
     ...(job.now !== undefined ? { now: job.now } : {}),
     ...(inFile ? { read: (position: number, into: Uint8Array) => readRange(inFile.path, inFile.start + position, into) } : {}),
     ...(job.pieceBytes !== undefined ? { pieceBytes: job.pieceBytes } : {}),
     ...(job.keep ? { keep: job.keep } : {}),
-    part: { start: 0, end: inFile ? inFile.end - inFile.start : (src as { bytes: Uint8Array }).bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
+    part: { start: 0, end: inFile ? inFile.end - inFile.start : bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
     batchRows: job.batchRows ?? BATCH_ROWS,
     onBatch: (b) => {
       const transfer: ArrayBuffer[] = [];

@@ -4,7 +4,6 @@ import type { Dataset } from '../model/tables.ts';
 import { fnv, Interner } from '../lib/interner.ts';
 import { indexCustomers } from '../ingest/customer-index.ts';
 
-export { Interner } from '../lib/interner.ts';
 
 /**
  * Orders and purchases (docs/metrics.md): order lines → orders → compact per-customer facts.
