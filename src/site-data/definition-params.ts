@@ -18,6 +18,10 @@ export function definitionParams(b: Pick<SiteBundle, 'manifest'>, locale: Locale
     tierWindow: s.tierWindowMonths,
     cutA: cutPercent(s.tierCutA),
     cutB: cutPercent(s.tierCutB),
-    rfmWindow: s.rfmWindowMonths === 0 ? t(locale, 'tiers.rfmWindow.all') : t(locale, 'tiers.rfmWindow.months', { n: s.rfmWindowMonths }),
+    rfmWindow: rfmWindowPhrase(s.rfmWindowMonths, locale),
   };
 }
+
+/** "近 12 个月" / "the last 12 months"; 0 months = "全部历史" / "all history" */
+export const rfmWindowPhrase = (months: number, locale: Locale): string =>
+  months === 0 ? t(locale, 'tiers.rfmWindow.all') : t(locale, 'tiers.rfmWindow.months', { n: months });

@@ -1,5 +1,5 @@
 import { DEFAULT_DEFINITION_SETTINGS } from '../../metrics/definition-settings.ts';
-import { definitionParams, type DefinitionParams } from '../definition-params.ts';
+import { definitionParams, rfmWindowPhrase, type DefinitionParams } from '../definition-params.ts';
 import { formatPeriodShort } from '../../i18n/format.ts';
 
 /** Grades sort best first when descending: S 5 … D 1. */
@@ -181,7 +181,7 @@ export const roleTitle = (idx: PeopleIndex, role: string, locale: Locale): strin
 const KNOWN_SEGMENTS = ['champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention', 'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating'] as const;
 type KnownSegment = (typeof KNOWN_SEGMENTS)[number];
 export const segmentLabel = (segment: string | null, locale: Locale, params: Pick<DefinitionParams, 'rfmWindow'> | null = null): string => {
-  if (segment == null) return t(locale, 'people.segment.none', { rfmWindow: (params ?? { rfmWindow: t(locale, 'tiers.rfmWindow.months', { n: DEFAULT_DEFINITION_SETTINGS.rfmWindowMonths }) }).rfmWindow });
+  if (segment == null) return t(locale, 'people.segment.none', { rfmWindow: params?.rfmWindow ?? rfmWindowPhrase(DEFAULT_DEFINITION_SETTINGS.rfmWindowMonths, locale) });
   return (KNOWN_SEGMENTS as readonly string[]).includes(segment) ? t(locale, `people.segment.${segment as KnownSegment}`) : segment;
 };
 export const tierLabel = (tier: string, locale: Locale): string =>
