@@ -1,0 +1,75 @@
+import { defaultConfig } from '../config/schema.ts';
+import { fileSettings } from '../config/schema.ts';
+import { CsvStream } from '../ingest/parse-csv.ts';
+import { parseNumber } from '../ingest/parse-number.ts';
+import { sniffFile } from '../ingest/read-input-file.ts';
+import type { Preset } from './classify.ts';
+import { MAX_DISTINCT } from './profile-file.ts';
+
+/**
+ * The values of the orders file's status column, with their rows and amounts, and what the build
+ * would count each as: the rows a status rule decides about, shown before the build decides.
+ */
+export type StatusOutcome = 'kept' | 'excluded' | 'unknown';
+
+export interface StatusValue {
+  value: string;
+  rows: number;
+  /** the amount column's total over these rows (cents rounded), null when there is no amount column */
+  amount: number | null;
+  outcome: StatusOutcome;
+}
+
+export interface StatusFinding {
+  file: string;
+  header: string;
+  values: StatusValue[];
+  /** more than MAX_DISTINCT values: free text rather than a status */
+  tooMany: boolean;
+  /** the rule to propose: null when the build's own rules cover every value */
+  include: string[] | null;
+}
+
+/**
+ * What the build counts a status value as, with the configuration the proposal leaves in place
+ * (orders.excludeStatuses' default: the rule read-input-file.ts applies, values compared folded).
+ */
+export function buildStatusRule(_preset: Preset | null, _header: string): (value: string) => StatusOutcome {
+  const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+  const exclude = new Set(defaultConfig().orders.excludeStatuses.map(fold));
+  return (v) => (exclude.has(fold(v)) ? 'excluded' : 'kept');
+}
+
+export function tallyStatuses(o: {
+  file: string;
+  bytes: Uint8Array;
+  statusIndex: number;
+  header: string;
+  amountIndex: number;
+  preset: Preset | null;
+}): StatusFinding {
+  const sniffed = sniffFile(o.bytes, fileSettings.parse({}), 1 << 20);
+  const counts = new Map<string, { rows: number; cents: number }>();
+  let tooMany = false;
+  if (sniffed.ok) {
+    const csv = new CsvStream(sniffed.delimiter, (cells) => {
+      if (tooMany) return;
+      const v = (cells[o.statusIndex] ?? '').trim();
+      const e = counts.get(v) ?? { rows: 0, cents: 0 };
+      e.rows++;
+      if (o.amountIndex >= 0) {
+        const a = parseNumber((cells[o.amountIndex] ?? '').trim());
+        if (a !== null && Number.isFinite(a)) e.cents += Math.round(a * 100);
+      }
+      counts.set(v, e);
+      if (counts.size > MAX_DISTINCT) tooMany = true;
+    });
+    for (const piece of sniffed.dec.chunks()) csv.push(piece);
+    csv.end();
+  }
+  const rule = buildStatusRule(o.preset, o.header);
+  const values = [...counts]
+    .map(([value, e]) => ({ value, rows: e.rows, amount: o.amountIndex >= 0 ? e.cents / 100 : null, outcome: value === '' ? 'kept' as const : rule(value) }))
+    .sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
+  return { file: o.file, header: o.header, values, tooMany, include: null };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { proposeConfig } from '../../src/mapping/propose.ts';
+import { renderProposal } from '../../src/mapping/render-proposal.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+
+const NOW = Date.UTC(2026, 11, 3);
+const enc = (s: string) => new TextEncoder().encode(s);
+const propose = (files: Record<string, string>) =>
+  proposeConfig({ files: Object.entries(files).map(([file, text]) => ({ file, bytes: enc(text) })), now: NOW });
+
+describe('the date order', () => {
+  it('is proven by rows whose first number can only be a day, and counted', () => {
+    const p = propose({ 'sales.csv': 'Order No,Date,Amount\nA1,25/01/2024,10\nA2,03/02/2024,5\nA3,13/02/2024,7\n' });
+    // 25/01 and 13/02 read only day first; 03/02 reads either way
+    expect(p.dates['sales.csv']).toMatchObject({ kind: 'proven', order: 'dmy', rows: 2, example: '25/01/2024', either: 1 });
+    expect((p.config.files as Record<string, { dateOrder?: string }>).orders!.dateOrder).toBe('dmy');
+  });
+
+  it('is a question, and not set, when no value proves it', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount\nA1,01/02/2024,10\nA2,03/04/2024,5\n' });
+    expect(p.dates['orders.csv']).toMatchObject({ kind: 'unproven', rows: 2 });
+    const files = p.config.files as Record<string, { dateOrder?: string }>;
+    expect(files.orders?.dateOrder).toBeUndefined();
+    const text = renderProposal(p, 'en', 'data');
+    expect(text).toContain('# QUESTION: 2 dates like 03/04/2021 (order_date) read either way');
+    // the build stops on it (reading the file with the proposal says so)
+    expect(p.used[0]!.check).toMatchObject({ ok: false, error: { code: 'ambiguous_dates' } });
+  });
+
+  it('is a question when some rows read only day first and others only month first', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount\nA1,25/01/2024,10\nA2,01/25/2024,5\n' });
+    expect(p.dates['orders.csv']).toMatchObject({ kind: 'conflict', dmy: { rows: 1 }, mdy: { rows: 1 } });
+  });
+});
+
+describe('the currency', () => {
+  it('is read from an unambiguous mark in the amounts', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount\nA1,2024-01-02,€10.00\nA2,2024-01-03,€5.50\n' });
+    expect(p.currency).toMatchObject({ code: 'EUR', question: false });
+    expect(p.config.currency).toBe('EUR');
+  });
+
+  it('is proposed with a question for a sign several currencies use', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount\nA1,2024-01-02,"$1,000.00"\n' });
+    expect(p.currency).toMatchObject({ code: 'USD', question: true });
+    expect(renderProposal(p, 'en', 'data')).toContain('# QUESTION: amounts are marked "$" × 1');
+  });
+
+  it('is not set when the files show two currencies', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount,currency\nA1,2024-01-02,10,USD\nA2,2024-01-03,5,EUR\n' });
+    expect(p.currency.code).toBeNull();
+    expect(p.config.currency).toBeUndefined();
+  });
+});
+
+describe('which file is which', () => {
+  it('maps synonyms to canonical columns with their reason, lists what is not read, and the text parses back', () => {
+    const p = propose({
+      '销售明细.csv': '订单编号,客户编号,下单时间,实付金额,备注\nA1,C1,2024-01-02 10:00:00,10,x\nA2,C2,2024-01-03 11:00:00,5,y\n',
+      'notes.txt': 'just some words\n',
+    });
+    const u = p.used[0]!;
+    expect(u).toMatchObject({ name: 'orders', file: '销售明细.csv', preset: null, unread: ['备注'] });
+    expect(u.columns.map((c) => [c.column, c.header, c.by])).toEqual([
+      ['order_id', '订单编号', 'synonym'], ['customer_id', '客户编号', 'synonym'],
+      ['order_date', '下单时间', 'synonym'], ['amount', '实付金额', 'synonym'],
+    ]);
+    expect(p.skipped).toMatchObject([{ file: 'notes.txt', why: { kind: 'unreadable', reason: 'no_header' } }]);
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const parsed = parseConfig(renderProposal(p, lang, 'data'));
+      expect(parsed.ok && parsed.config.files.orders).toMatchObject({ path: '销售明细.csv', columns: { order_id: '订单编号', amount: '实付金额' } });
+    }
+  });
+
+  it('says why a file is not used when another reads better as the same canonical file', () => {
+    const p = propose({
+      'a.csv': 'order_id,customer_id,order_date,amount,owner_id\nA1,C1,2024-01-02,10,S1\n',
+      'b.csv': 'order_id,order_date,amount\nB1,2024-01-02,10\n',
+    });
+    expect(p.used.map((u) => u.file)).toEqual(['a.csv']);
+    expect(p.skipped).toMatchObject([{ file: 'b.csv', why: { kind: 'taken', name: 'orders', by: 'a.csv' } }]);
+  });
+});
