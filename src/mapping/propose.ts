@@ -52,7 +52,7 @@ export interface SkippedFile {
   why:
     | { kind: 'unreadable'; reason: 'binary' | 'undecodable' | 'no_header'; detail: string }
     | { kind: 'no_match'; closest: Refusal | null }
-    | { kind: 'taken'; name: InputName; by: string; score: number; theirs: number }
+    | { kind: 'taken'; name: InputName; by: string; score: number; theirs: number; nearer: Refusal | null }
     | { kind: 'check_failed'; name: InputName; error: BuildError }
     | { kind: 'mostly_rejected'; name: InputName; ledger: LedgerFile };
 }
@@ -109,7 +109,10 @@ export function proposeConfig(o: MapOptions): Proposal {
       const best = p.candidates[0];
       if (best) {
         const winner = byName.get(best.name)!;
-        skipped.push({ file: p.profile.file, why: { kind: 'taken', name: best.name, by: winner.file, score: best.score, theirs: winner.c.score } });
+        // a file that nearly is another canonical file (one required column short) says so too
+        const near = closestRefusal(p.profile, p.refusals.filter((r) => r.name !== best.name));
+        const nearer = near && foundBy(p.profile, near) > best.match.index.size ? near : null;
+        skipped.push({ file: p.profile.file, why: { kind: 'taken', name: best.name, by: winner.file, score: best.score, theirs: winner.c.score, nearer } });
       } else skipped.push({ file: p.profile.file, why: { kind: 'no_match', closest: closestRefusal(p.profile, p.refusals) } });
       continue;
     }
@@ -187,12 +190,17 @@ function closestRefusal(profile: FileProfile, refusals: Refusal[]): Refusal | nu
   let best: Refusal | null = null;
   let bestFound = 0;
   for (const r of refusals) {
-    const columns = Object.keys(shapeOf(r.name));
-    const m = matchHeaders(profile.header, r.name, profile.file, columns, [], r.preset ? { preset: r.preset, columns: {} } : { columns: {} });
-    const found = m.ok ? m.match.index.size : 0;
+    const found = foundBy(profile, r);
     if (found > bestFound) { best = r; bestFound = found; }
   }
   return best;
+}
+
+/** the columns a refused reading would still find */
+function foundBy(profile: FileProfile, r: Refusal): number {
+  const columns = Object.keys(shapeOf(r.name));
+  const m = matchHeaders(profile.header, r.name, profile.file, columns, [], r.preset ? { preset: r.preset, columns: {} } : { columns: {} });
+  return m.ok ? m.match.index.size : 0;
 }
 
 /** The configuration the proposal amounts to (what render-proposal.ts writes, comments aside). */

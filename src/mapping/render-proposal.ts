@@ -225,11 +225,19 @@ function skippedReason(s: SkippedFile): Localized {
         : w.reason === 'undecodable'
           ? { en: `its bytes are not text in any encoding the build reads (${w.detail}).`, 'zh-CN': `无法按构建支持的任何编码读取（${w.detail}）。` }
           : { en: `not a table: no header row of two or more columns (${w.detail}).`, 'zh-CN': `不是表格：没有两列以上的表头行（${w.detail}）。` };
-    case 'taken':
+    case 'taken': {
+      const n = w.nearer;
+      const near: Localized = n
+        ? {
+            en: `\nIt is closer to ${n.name}${n.preset ? ` (preset ${n.preset})` : ''}, but ${n.error.message.en}${n.error.hint ? `\n${n.error.hint.en}` : ''}`,
+            'zh-CN': `\n它更接近 ${n.name}${n.preset ? `（预设 ${n.preset}）` : ''}，但${n.error.message['zh-CN']}${n.error.hint ? `\n${n.error.hint['zh-CN']}` : ''}`,
+          }
+        : { en: '', 'zh-CN': '' };
       return {
-        en: `it reads as ${w.name} too, but ${w.by} reads better as ${w.name} (score ${w.theirs.toFixed(1)} against ${w.score.toFixed(1)}) and the build reads one ${w.name} file. To use this one instead, set files.${w.name}.path: ${s.file}`,
-        'zh-CN': `它也可读作 ${w.name}，但 ${w.by} 更适合（得分 ${w.theirs.toFixed(1)}，本文件 ${w.score.toFixed(1)}），而构建只读取一个 ${w.name} 文件。如要改用本文件，请设置 files.${w.name}.path: ${s.file}`,
+        en: `it reads as ${w.name} too, but ${w.by} reads better as ${w.name} (score ${w.theirs.toFixed(1)} against ${w.score.toFixed(1)}) and the build reads one ${w.name} file. To use this one instead, set files.${w.name}.path: ${s.file}${near.en}`,
+        'zh-CN': `它也可读作 ${w.name}，但 ${w.by} 更适合（得分 ${w.theirs.toFixed(1)}，本文件 ${w.score.toFixed(1)}），而构建只读取一个 ${w.name} 文件。如要改用本文件，请设置 files.${w.name}.path: ${s.file}${near['zh-CN']}`,
       };
+    }
     case 'no_match':
       if (!w.closest) return { en: 'no header names a column of any file the build reads.', 'zh-CN': '没有任何表头对应构建读取的文件的列。' };
       return {
