@@ -1,10 +1,33 @@
 import { isoDay } from '../lib/time-zone.ts';
 import type { Dataset } from '../model/tables.ts';
 import { statusAt, type CustomerStatus } from './customer-status.ts';
-import type { CustomerTierRow } from './index.ts';
 import { NONE, type OrderBook } from './orders.ts';
 import type { RfmResult } from './rfm.ts';
-import { tierName } from './value-tiers.ts';
+import { tierName, type ValueTier } from './value-tiers.ts';
+
+/** One row of the customer-tiers.csv download: RFM, value tier and status at asOf. */
+export interface CustomerTierRow {
+  customer_id: string;
+  name: string | null;
+  owner_id: string | null;
+  team: string | null;
+  region: string | null;
+  member_level: string | null;
+  status: CustomerStatus;
+  first_purchase: string | null;
+  last_purchase: string | null;
+  /** RFM values and scores: null when the customer has no purchase in the RFM window */
+  recency_days: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  segment: string | null;
+  value_tier: ValueTier;
+  /** net revenue in the value-tier window */
+  value_revenue: number;
+}
 
 /**
  * The customer-tiers.csv download: one row per customer of the order book with its RFM values

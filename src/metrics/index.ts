@@ -5,8 +5,8 @@ import type { Dataset } from '../model/tables.ts';
 import { monthTable, periodIndex } from './calendar.ts';
 import { cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { metricContext, type MetricContext } from './context.ts';
-import { statusCounts, type CustomerStatus, type StatusCount } from './customer-status.ts';
-import { customerTierRows } from './customer-tier-rows.ts';
+import { statusCounts, type StatusCount } from './customer-status.ts';
+import { customerTierRows, type CustomerTierRow } from './customer-tier-rows.ts';
 import { entityIndex } from './entity-index.ts';
 import { sortKpiRows } from './kpi-rows.ts';
 import { lifecycleKpis } from './lifecycle.ts';
@@ -14,7 +14,7 @@ import { NONE, ordersFromLines, releaseOrderLines, type OrderBook } from './orde
 import type { Period } from './periods.ts';
 import { rfm, type RfmEdges } from './rfm.ts';
 import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
-import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary, type ValueTier } from './value-tiers.ts';
+import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary } from './value-tiers.ts';
 import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
 
 /**
@@ -26,29 +26,7 @@ import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
  * sweeps over sorted per-customer runs that table verbs express poorly.
  */
 
-/** One row of the customer-tiers.csv download: RFM, value tier and status at asOf. */
-export interface CustomerTierRow {
-  customer_id: string;
-  name: string | null;
-  owner_id: string | null;
-  team: string | null;
-  region: string | null;
-  member_level: string | null;
-  status: CustomerStatus;
-  first_purchase: string | null;
-  last_purchase: string | null;
-  /** RFM values and scores: null when the customer has no purchase in the RFM window */
-  recency_days: number | null;
-  frequency: number | null;
-  monetary: number | null;
-  r: number | null;
-  f: number | null;
-  m: number | null;
-  segment: string | null;
-  value_tier: ValueTier;
-  /** net revenue in the value-tier window */
-  value_revenue: number;
-}
+export type { CustomerTierRow } from './customer-tier-rows.ts';
 
 export type { SegmentSummaryRow, SegmentsSummary } from './segment-summary.ts';
 
