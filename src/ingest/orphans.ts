@@ -1,6 +1,6 @@
 import type { LedgerFile } from '../model/ledger.ts';
 import type { Dataset } from '../model/tables.ts';
-import type { CodedFile } from './customer-index.ts';
+import type { CodedFile } from '../model/customer-index.ts';
 
 /**
  * Orphans are kept and counted: rows whose customer_id is not in customers.csv, or whose

@@ -1,4 +1,4 @@
-import { CODED_FILES, type CodedFile } from '../ingest/customer-index.ts';
+import { CODED_FILES, type CodedFile } from '../model/customer-index.ts';
 import type { Dataset } from '../model/tables.ts';
 
 /**

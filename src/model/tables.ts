@@ -1,4 +1,4 @@
-import type { CustomerIndex } from '../ingest/customer-index.ts';
+import type { CustomerIndex } from './customer-index.ts';
 import type { InputName, RowOf } from '../validate/schemas/index.ts';
 
 /**
