@@ -1,4 +1,4 @@
-import type { CellKind, TableColumn } from './tables.ts';
+import type { CellKind, TableColumn } from './table-data.ts';
 
 /**
  * A table column: its label, how cells are shown, and the CSV header (label with the unit).

@@ -1,8 +1,10 @@
 import { formatPeriod, isoDate } from '../i18n/format.ts';
 import { pick, t, type Locale } from '../i18n/index.ts';
-import type { KpiRow, KpiUnit } from '../model/kpi.ts';
+import type { KpiRow } from '../model/kpi.ts';
 import type { CsvColumn } from '../publish/to-csv.ts';
 import type { SiteBundle } from './bundle.ts';
+import { reasonKey } from './reason-key.ts';
+import type { Row, TableData } from './table-data.ts';
 import { change, company, compareKpi, kpiDef } from './kpi-index.ts';
 import { pagePeriods, previousPeriod } from './periods.ts';
 import { cohortsWholeTable, retentionTables } from './tables/retention.ts';
@@ -30,32 +32,6 @@ import { column as col } from './column.ts';
  * `overview-kpis-2026-Q3`, `data-files`, `data-reasons`, `data-orphans`.
  */
 
-/** How a cell is displayed: text, a KPI unit, a date, or per row (`unitKey` names the row's unit field). */
-export type CellKind = 'text' | KpiUnit | 'date';
-
-export interface TableColumn extends CsvColumn {
-  /** header without unit (the page shows the unit in a smaller line) */
-  label: string;
-  unit?: string;
-  kind: CellKind;
-  /** for KPI value columns whose unit differs per row: the row field holding the KpiUnit */
-  unitKey?: string;
-  /** row field holding a link for this cell (a locale path) */
-  hrefKey?: string;
-  /** show the number with this many decimals (scores, weights) */
-  digits?: number;
-  nowrap?: boolean;
-  wide?: boolean;
-}
-
-export type Row = Record<string, string | number | boolean | null>;
-
-export interface TableData {
-  id: string;
-  title: string;
-  columns: TableColumn[];
-  rows: Row[];
-}
 
 
 /** The headline KPIs of the overview, in tile order (only those with rows are shown). */
@@ -177,11 +153,6 @@ export const overviewMoversTable = (b: SiteBundle, locale: Locale, period: strin
   rows: rows ?? overviewMovers(b, locale, period).flatMap((g) => g.rows),
 });
 
-export const reasonKey = (reason: string | null | undefined) => {
-  const known = ['empty_denominator', 'no_data', 'missing_input', 'too_few_responses'] as const;
-  const r = known.find((k) => k === reason);
-  return r ? (`reason.${r}` as const) : ('reason.unknown' as const);
-};
 
 const day = (ms: number | null | undefined, tz?: string) => (ms == null ? null : isoDate(ms, tz));
 

@@ -5,7 +5,7 @@ import type { Grade } from '../../scoring/grades.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef } from '../kpi-index.ts';
 import { pagePeriods } from '../periods.ts';
-import type { Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
 

@@ -13,7 +13,8 @@ import type { ScoreRow, TeamScoreRow } from '../../scoring/index.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef, kpiRow } from '../kpi-index.ts';
 import { defaultPeriod, pagePeriods } from '../periods.ts';
-import { reasonKey, type Row, type TableColumn, type TableData } from '../tables.ts';
+import { reasonKey } from '../reason-key.ts';
+import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { uniqueSlugs } from '../paths.ts';
 import { column } from '../column.ts';
 

@@ -5,7 +5,7 @@ import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { company, kpiDef, kpiRow, type Entity } from '../kpi-index.ts';
 import { previousPeriod, samePeriodLastYear } from '../periods.ts';
-import type { Row, TableData } from '../tables.ts';
+import type { Row, TableData } from '../table-data.ts';
 import { teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
 

@@ -3,7 +3,7 @@ import { pick, t, type Locale } from '../../i18n/index.ts';
 import type { ScoreRow, WeightDerivation } from '../../scoring/types.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
 import { kpiDef } from '../kpi-index.ts';
-import type { TableData } from '../tables.ts';
+import type { TableData } from '../table-data.ts';
 import { kpiName, roleCards, type ScoreTableData } from './kpis.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';

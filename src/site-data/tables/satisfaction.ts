@@ -3,7 +3,7 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { SatisfactionDetailRow } from '../../metrics/satisfaction-detail.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { pagePeriods } from '../periods.ts';
-import type { Row, TableColumn, TableData } from '../tables.ts';
+import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
 

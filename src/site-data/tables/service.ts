@@ -4,7 +4,7 @@ import { BACKLOG_BUCKETS, type BacklogBucket } from '../../metrics/tickets.ts';
 import type { SiteBundle } from '../bundle.ts';
 import { kpiRow } from '../kpi-index.ts';
 import { grainOf, pagePeriods } from '../periods.ts';
-import type { Row, TableData } from '../tables.ts';
+import type { Row, TableData } from '../table-data.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
 

@@ -4,7 +4,7 @@ import type { CustomerTierRow } from '../../metrics/index.ts';
 import type { MigrationCell } from '../../metrics/tier-migration.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle.ts';
-import type { Row, TableData } from '../tables.ts';
+import type { Row, TableData } from '../table-data.ts';
 import { lastComplete } from './retention.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
