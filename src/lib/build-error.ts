@@ -1,4 +1,4 @@
-import type { Localized } from '../model/kpi.ts';
+import type { Localized } from './localized.ts';
 
 /**
  * An error that stops the build: a value with a code, where it happened and a message in both

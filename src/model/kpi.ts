@@ -1,3 +1,4 @@
+import type { Localized } from '../lib/localized.ts';
 /** The long KPI table: the one place pages and scoring read figures from. */
 export type EntityType = 'company' | 'team' | 'person' | 'region';
 export type Grain = 'month' | 'quarter' | 'year';
@@ -19,7 +20,7 @@ export interface KpiRow {
   reason: string | null;
 }
 
-export type Localized = { 'zh-CN': string; en: string };
+export type { Localized } from '../lib/localized.ts';
 
 export type KpiUnit = 'count' | 'currency' | 'ratio' | 'hours' | 'nps' | 'change';
 export type KpiDirection = 'higher' | 'lower';
