@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
-import { closest } from '../ingest/closest.ts';
+import { closest } from '../lib/closest.ts';
 import { configSchema, type Config } from './schema.ts';
 
 /**

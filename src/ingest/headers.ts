@@ -1,7 +1,7 @@
 import type { FileSettings } from '../config/schema.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import { DIMENSION_PREFIX, type InputName } from '../validate/schemas/index.ts';
-import { editDistance } from './closest.ts';
+import { editDistance } from '../lib/closest.ts';
 import { presetTables } from './presets/index.ts';
 import { synonyms } from './synonyms.ts';
 
