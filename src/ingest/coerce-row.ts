@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ReasonCode } from './reasons.ts';
+import type { ReasonCode } from '../validate/reasons.ts';
 import { fieldMeta, isOptionalField, type FieldKind, type FieldMeta } from '../validate/schemas/fields.ts';
 import type { DateParser } from './parse-date.ts';
 import { normalizeId } from './normalize-id.ts';

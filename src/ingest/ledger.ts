@@ -1,7 +1,7 @@
 import type { Localized } from '../model/kpi.ts';
 import type { LedgerFile, LedgerReason, RejectedRow } from '../model/ledger.ts';
 import { maskValue } from './mask.ts';
-import { duplicateReasons, reasonMessage, type ReasonCode } from './reasons.ts';
+import { duplicateReasons, reasonMessage, type ReasonCode } from '../validate/reasons.ts';
 
 /**
  * Accumulates one file's ledger while its rows stream by:

@@ -16,7 +16,7 @@ import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
 import { DateParser } from './parse-date.ts';
 import { EXCLUDED, findRepeats, rejectedOutcome, rejectIndex, RowLog, type RowLogData } from './exact-duplicates.ts';
-import type { ReasonCode } from './reasons.ts';
+import type { ReasonCode } from '../validate/reasons.ts';
 import { packedRows, unpackColumn, type PackedColumn } from './table-transfer.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { InputName } from './schemas/index.ts';
-import type { ReasonCode } from '../ingest/reasons.ts';
+import type { ReasonCode } from './reasons.ts';
 
 /**
  * Rules that span fields of one row, checked after coercion (values are typed, empty = null).

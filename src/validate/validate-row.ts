@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ReasonCode } from '../ingest/reasons.ts';
+import type { ReasonCode } from './reasons.ts';
 
 /**
  * The last check of a coerced row: the canonical zod schema (ranges such as csat 1–5, id not

@@ -1,4 +1,4 @@
-import type { Localized } from '../model/kpi.ts';
+import type { Localized } from '../lib/localized.ts';
 
 /**
  * Reason codes for rejected or dropped rows, with a message in both languages. A message may use
