@@ -10,6 +10,7 @@ import { ORDER_LINE_COLUMNS } from '../model/tables.ts';
 import { computeAllMetrics, type AllMetrics } from './compute-all-metrics.ts';
 import { loadRoleCards } from '../roles/load-role-cards.ts';
 import { scoreAll } from './score-all.ts';
+import { checkRoleCards } from '../scoring/card-weights.ts';
 import { combineFingerprints, sha256 } from '../publish/fingerprint.ts';
 import { readCache, writeCache } from '../publish/cache.ts';
 import { toBundle } from '../publish/to-bundle.ts';
@@ -77,6 +78,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
 
   const cards = await loadRoleCards(join(o.dataDir, 'roles'), fs);
   if (!cards.ok) return cards;
+  const weights = checkRoleCards(cards.cards);
+  if (!weights.ok) return weights;
   const scored = scoreAll(cards.cards, computed.metrics, config);
   if (!scored.ok) return scored;
   lap('scoring');

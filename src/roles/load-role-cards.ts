@@ -1,7 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
-import { checkCardWeights } from '../scoring/card-weights.ts';
 import { validateRoleCard, type RoleCard } from './role-card.ts';
 
 export type LoadRoleCards = { ok: true; cards: RoleCard[] } | { ok: false; error: BuildError };
@@ -17,8 +16,9 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
 
 /**
  * Read and validate every data/roles/*.md (sorted by file name). `dir` is the roles folder;
- * errors name the file as `roles/<name>.md`. Also checks that id = file name and that an AHP
- * matrix is consistent enough (CR < 0.10), so a bad card stops the build before Astro runs.
+ * errors name the file as `roles/<name>.md`. Also checks that id = file name. The weights'
+ * checks (an AHP matrix consistent enough, CR < 0.10) are scoring's: `checkRoleCards` in
+ * src/scoring/card-weights.ts, run by the build right after loading, before Astro runs.
  * A missing folder gives no cards (the default cards ship in data/roles).
  */
 export async function loadRoleCards(dir: string, fs: FileSystem): Promise<LoadRoleCards> {
@@ -65,10 +65,7 @@ export async function loadRoleCards(dir: string, fs: FileSystem): Promise<LoadRo
         }),
       };
     }
-    const card: RoleCard = { ...v.card, file, body: parts.body };
-    const w = checkCardWeights(card);
-    if (!w.ok) return w;
-    cards.push(card);
+    cards.push({ ...v.card, file, body: parts.body });
   }
   return { ok: true, cards };
 }

@@ -52,8 +52,17 @@ export function cardWeights(card: RoleCardData & { file?: string }): CardWeights
   return { ok: true, kind: 'expert', weights: e.weights, normalised: e.normalised, sum: e.sum };
 }
 
-/** The build-stopping checks only (used by the loader). */
+/** The build-stopping checks only. */
 export function checkCardWeights(card: RoleCardData & { file?: string }): { ok: true } | { ok: false; error: BuildError } {
   const r = cardWeights(card);
   return r.ok ? { ok: true } : r;
+}
+
+/** Every card's build-stopping weight checks, in file order: the first failure stops the build. */
+export function checkRoleCards(cards: readonly (RoleCardData & { file?: string })[]): { ok: true } | { ok: false; error: BuildError } {
+  for (const card of cards) {
+    const w = checkCardWeights(card);
+    if (!w.ok) return w;
+  }
+  return { ok: true };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { formatBuildError } from '../../src/lib/build-error.ts';
 import { scoreRoles, type ScoreRolesInput } from '../../src/scoring/index.ts';
+import { checkRoleCards } from '../../src/scoring/card-weights.ts';
 import { card, kpiRows, staffTable, targetsTable } from './helpers.ts';
 
 const config = defaultConfig();
@@ -159,6 +160,18 @@ describe('scoreRoles: weights', () => {
     expect(r.error.message.en).toMatch(/^role card "bad-card" \(Bad card\): the AHP matrix is inconsistent, CR = \d\.\d{3} ≥ 0\.10\. /);
     expect(r.error.message.en).toContain('The judgement farthest from the derived weights is a(revenue, coverage_rate) = 1/8');
     expect(r.error.hint?.en).toContain('row 1, entry 4 (revenue vs coverage_rate)');
+  });
+
+  it('checkRoleCards (run by the build right after loading) stops at the first card with bad weights', () => {
+    const good = card('good', [{ id: 'revenue', weight: 1 }], { method: 'expert' });
+    const bad = card(
+      'bad-card',
+      [{ id: 'revenue' }, { id: 'new_customers' }, { id: 'retention_rate' }, { id: 'coverage_rate' }],
+      { method: 'ahp', ahp: [[1, 2, 4, '1/8'], [1, 2, 4], [1, 2], [1]] },
+    );
+    expect(checkRoleCards([good])).toEqual({ ok: true });
+    const r = checkRoleCards([good, bad]);
+    expect(!r.ok && r.error).toMatchObject({ code: 'ahp_inconsistent', file: 'roles/bad-card.md' });
   });
 
   it('combined: α·AHP + (1 − α)·entropy, hand-computed', () => {
