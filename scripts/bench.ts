@@ -119,7 +119,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
   }
   const { defaultConfig } = await import('../src/config/schema.ts');
   // all metric families, exactly as the build runs them
-  const { computeAllMetrics } = await import('../src/build/compute-all-metrics.ts');
+  const { computeAllMetrics } = await import('../src/metrics/compute-all-metrics.ts');
   const config = defaultConfig();
   let dataset;
   let rssAfterIngest = 0;

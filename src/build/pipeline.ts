@@ -7,7 +7,7 @@ import { ingest } from '../ingest/ingest.ts';
 import { writeQuarantine } from '../ingest/quarantine.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import { ORDER_LINE_COLUMNS } from '../model/tables.ts';
-import { computeAllMetrics, type AllMetrics } from './compute-all-metrics.ts';
+import { computeAllMetrics, type AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { loadRoleCards } from '../roles/load-role-cards.ts';
 import { scoreAll } from './score-all.ts';
 import { checkRoleCards } from '../scoring/card-weights.ts';
@@ -40,7 +40,7 @@ export type PipelineResult =
   | { ok: false; error: BuildError };
 
 /** Source folders whose code defines the computed tables: a change there invalidates the cache. */
-const definitionSources = ['src/config', 'src/ingest', 'src/validate', 'src/metrics', 'src/model', 'src/lib', 'src/build/compute-all-metrics.ts'];
+const definitionSources = ['src/config', 'src/ingest', 'src/validate', 'src/metrics', 'src/model', 'src/lib'];
 
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const { fs, clock } = o.effects;

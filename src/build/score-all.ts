@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { RoleCard } from '../roles/role-card.ts';
 import { scoreRoles, type ScoreRolesResult } from '../scoring/index.ts';
-import type { AllMetrics } from './compute-all-metrics.ts';
+import type { AllMetrics } from '../metrics/compute-all-metrics.ts';
 
 /** Score every role card for every period at `kpiGrain` (complete and the partial one). */
 export function scoreAll(cards: readonly RoleCard[], m: AllMetrics, config: Config): ScoreRolesResult {

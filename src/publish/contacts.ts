@@ -1,12 +1,6 @@
 import { maskEmail, maskPhone } from '../ingest/mask.ts';
+import type { CustomerContact } from '../metrics/compute-all-metrics.ts';
 import type { CustomerTierRow } from '../metrics/index.ts';
-
-/** A customer's contact details as they come from customers.csv (kept local, in the cache). */
-export interface CustomerContact {
-  customer_id: string;
-  phone: string | null;
-  email: string | null;
-}
 
 /** A customer row as published: its tiers plus contact details, masked unless configured. */
 export type PublishedCustomer = CustomerTierRow & { phone: string | null; email: string | null };

@@ -2,7 +2,7 @@ import { definitionSettings } from '../metrics/definition-settings.ts';
 import type { Config } from '../config/schema.ts';
 import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
-import type { AllMetrics } from '../build/compute-all-metrics.ts';
+import type { AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { publishContacts } from './contacts.ts';
 import { combineFingerprints } from './fingerprint.ts';
 import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';

@@ -3,7 +3,7 @@ import { indexCustomers } from '../../src/ingest/customer-index.ts';
 import { countOrphans } from '../../src/ingest/orphans.ts';
 import type { LedgerFile } from '../../src/model/ledger.ts';
 import { dataset } from '../metrics/helpers.ts';
-import { computeAllMetrics } from '../../src/build/compute-all-metrics.ts';
+import { computeAllMetrics } from '../../src/metrics/compute-all-metrics.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { nodeEffects } from '../../src/lib/node-effects.ts';

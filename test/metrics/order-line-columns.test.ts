@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAllMetrics } from '../../src/build/compute-all-metrics.ts';
+import { computeAllMetrics } from '../../src/metrics/compute-all-metrics.ts';
 import { syntheticDataset } from '../../src/bench/dataset.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { ingest } from '../../src/ingest/ingest.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../src/lib/time-zone.ts';
 import { metricContext } from '../../src/metrics/context.ts';
-import { computeAllMetrics } from '../../src/build/compute-all-metrics.ts';
+import { computeAllMetrics } from '../../src/metrics/compute-all-metrics.ts';
 import { syntheticDataset } from '../../src/bench/dataset.ts';
 import { NONE, ordersFromLines } from '../../src/metrics/orders.ts';
 import { config, dataset } from './helpers.ts';

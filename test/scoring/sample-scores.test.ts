@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeAllMetrics, type AllMetrics } from '../../src/build/compute-all-metrics.ts';
+import { computeAllMetrics, type AllMetrics } from '../../src/metrics/compute-all-metrics.ts';
 import { scoreAll } from '../../src/build/score-all.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { ingest } from '../../src/ingest/ingest.ts';

@@ -1,9 +1,15 @@
 import type { Config } from '../config/schema.ts';
 import type { Dataset } from '../model/tables.ts';
-import { computeMetricsWithBook, type MetricsOptions, type MetricsResult, type StageTimer } from '../metrics/index.ts';
-import { sortKpiRows } from '../metrics/kpi-rows.ts';
-import { computeServiceMetrics, type ServiceMetrics } from '../metrics/service-facade.ts';
-import type { CustomerContact } from '../publish/contacts.ts';
+import { computeMetricsWithBook, type MetricsOptions, type MetricsResult, type StageTimer } from './index.ts';
+import { sortKpiRows } from './kpi-rows.ts';
+import { computeServiceMetrics, type ServiceMetrics } from './service-facade.ts';
+
+/** A customer's contact details as they come from customers.csv (kept local, in the cache). */
+export interface CustomerContact {
+  customer_id: string;
+  phone: string | null;
+  email: string | null;
+}
 
 /**
  * Everything the metrics stage computes, in one serialisable value (it is what the cache
