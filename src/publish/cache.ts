@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readNdjson, writeNdjson } from './ndjson.ts';
+import { readNdjson, writeNdjson } from '../bundle/ndjson.ts';
 import { swapDir } from './swap-dir.ts';
 
 /**

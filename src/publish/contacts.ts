@@ -1,9 +1,7 @@
 import { maskEmail, maskPhone } from '../ingest/mask.ts';
+import type { PublishedCustomer } from '../bundle/contract.ts';
 import type { CustomerContact } from '../metrics/compute-all-metrics.ts';
 import type { CustomerTierRow } from '../metrics/index.ts';
-
-/** A customer row as published: its tiers plus contact details, masked unless configured. */
-export type PublishedCustomer = CustomerTierRow & { phone: string | null; email: string | null };
 
 /**
  * Personal data leaves the build masked (`138****1234`, `z***@example.com`) unless

@@ -9,7 +9,7 @@ import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
 import type { Period } from '../metrics/periods.ts';
 import type { RoleCard } from '../roles/role-card.ts';
 import type { ScoreRolesResult } from '../scoring/index.ts';
-import type { BundleData, Manifest, PeriodInfo, PersonRow } from '../site-data/bundle.ts';
+import type { BundleData, Manifest, PeriodInfo, PersonRow } from '../bundle/contract.ts';
 
 type Scored = Extract<ScoreRolesResult, { ok: true }>;
 

@@ -1,8 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { BundleData } from '../site-data/bundle.ts';
-import { coreFiles, optionalFiles } from '../site-data/load.ts';
-import { writeNdjson } from './ndjson.ts';
+import type { BundleData } from '../bundle/contract.ts';
+import { coreFiles, optionalFiles } from '../bundle/contract.ts';
+import { writeNdjson } from '../bundle/ndjson.ts';
 import { swapDir } from './swap-dir.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { cutPercent, DEFAULT_DEFINITION_SETTINGS } from '../metrics/definition-settings.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 
 /** The tier and RFM settings as the notes and column names state them (`{tierWindow}`, `{cutA}` …). */
 export interface DefinitionParams {

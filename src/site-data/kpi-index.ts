@@ -1,5 +1,5 @@
 import type { Grain, KpiDefinition, KpiRow, KpiUnit } from '../model/kpi.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 import { previousPeriod, samePeriodLastYear } from './periods.ts';
 import { COMPANY } from '../metrics/kpi-rows.ts';
 

@@ -2,38 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_DEFINITION_SETTINGS } from '../metrics/definition-settings.ts';
 import { kpiCatalogueFor } from '../metrics/kpi-catalogue.ts';
-import { readNdjson } from '../publish/ndjson.ts';
-import type { CoreBundle, OptionalBundle, SiteBundle } from './bundle.ts';
-
-/**
- * bundle key → file name. Core files must exist; optional ones may be missing (→ null).
- * Tables that grow with the number of people and customers are NDJSON (one row a line), so
- * none has to be a single string (src/publish/ndjson.ts).
- */
-export const coreFiles: { [K in keyof CoreBundle]: string } = {
-  manifest: 'manifest.json',
-  ledger: 'ledger.json',
-  kpis: 'kpis.ndjson',
-};
-export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
-  cohorts: 'cohorts.ndjson',
-  customers: 'customers.ndjson',
-  statusCounts: 'status-counts.ndjson',
-  rfm: 'rfm.json',
-  valueTiers: 'value-tiers.json',
-  migration: 'migration.json',
-  ticketFacts: 'ticket-facts.ndjson',
-  complaintCategories: 'complaint-categories.ndjson',
-  backlog: 'backlog.ndjson',
-  satisfaction: 'satisfaction.json',
-  channels: 'channels.ndjson',
-  people: 'people.json',
-  roles: 'roles.json',
-  scores: 'scores.ndjson',
-  teamScores: 'team-scores.ndjson',
-  weights: 'weights.json',
-  scoringWarnings: 'scoring-warnings.json',
-};
+import { coreFiles, optionalFiles, type CoreBundle, type OptionalBundle, type SiteBundle } from '../bundle/contract.ts';
+import { readNdjson } from '../bundle/ndjson.ts';
 
 /**
  * Resolved from the working directory, not import.meta.url: built pages run from

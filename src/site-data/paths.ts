@@ -1,5 +1,5 @@
 import { localePath, type Locale } from '../i18n/index.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 
 /**
  * URLs of person and team pages, one source for every page that links to them. A staff id or

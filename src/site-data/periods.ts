@@ -1,6 +1,6 @@
 import { previousPeriod as previousOf, samePeriodLastYear as lastYearOf } from '../metrics/periods.ts';
 import type { Grain } from '../model/kpi.ts';
-import type { Manifest, PeriodInfo } from './bundle.ts';
+import type { Manifest, PeriodInfo } from '../bundle/contract.ts';
 
 /**
  * Period routing shared by every period page (overview, scorecards, service, satisfaction).

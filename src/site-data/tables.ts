@@ -2,7 +2,7 @@ import { formatPeriod, isoDate } from '../i18n/format.ts';
 import { pick, t, type Locale } from '../i18n/index.ts';
 import type { KpiRow } from '../model/kpi.ts';
 import type { CsvColumn } from '../publish/to-csv.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 import { reasonKey } from './reason-key.ts';
 import type { Row, TableData } from './table-data.ts';
 import { change, company, compareKpi, kpiDef } from './kpi-index.ts';

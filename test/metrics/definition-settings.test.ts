@@ -4,7 +4,7 @@ import { t, type Locale } from '../../src/i18n/index.ts';
 import { DEFAULT_DEFINITION_SETTINGS, definitionSettings, fillSettings } from '../../src/metrics/definition-settings.ts';
 import { kpiCatalogue, kpiCatalogueFor } from '../../src/metrics/kpi-catalogue.ts';
 import { definitionParams } from '../../src/site-data/definition-params.ts';
-import type { Manifest } from '../../src/site-data/bundle.ts';
+import type { Manifest } from '../../src/bundle/contract.ts';
 
 const custom = definitionSettings(configSchema.parse({
   repeatWindowMonths: 6, dormantDays: 60, lostDays: 200, conversionWindowDays: 14,

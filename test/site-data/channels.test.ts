@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ChannelRow } from '../../src/metrics/channels.ts';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
-import type { Manifest, PeriodInfo, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { Manifest, PeriodInfo, SiteBundle } from '../../src/bundle/contract.ts';
 import { channelRows, channelsEffectivenessTable, channelsTables, channelsTrendTable } from '../../src/site-data/tables/channels.ts';
 
 const p = (id: string, complete = true): PeriodInfo => ({ id, start: '', end: '', complete });

@@ -3,7 +3,7 @@ import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { KpiRow } from '../../src/model/kpi.ts';
 import type { ScoreRow, TeamScoreRow } from '../../src/scoring/index.ts';
 import type { CustomerTierRow } from '../../src/metrics/index.ts';
-import type { PersonRow, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { PersonRow, SiteBundle } from '../../src/bundle/contract.ts';
 import {
   atRiskTable, followupTable, pageView, peopleIndex, peopleIndexTable, peopleListPages, peopleTables, personCurrentScores,
   personHistoryTable, personPaths, personScorecardTable, portfolioTable, serviceTable, slugify, teamHistoryTable, teamPaths,

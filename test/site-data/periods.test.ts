@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Manifest, PeriodInfo } from '../../src/site-data/bundle.ts';
+import type { Manifest, PeriodInfo } from '../../src/bundle/contract.ts';
 import { defaultPeriod, grainOf, pagePeriods, periodStaticPaths, previousPeriod, samePeriodLastYear } from '../../src/site-data/periods.ts';
 
 const q = (id: string, complete = true): PeriodInfo => ({ id, start: '', end: '', complete });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { KpiRow } from '../../src/model/kpi.ts';
-import type { Manifest, PeriodInfo, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { Manifest, PeriodInfo, SiteBundle } from '../../src/bundle/contract.ts';
 import {
   cohortsWholeTable, lastComplete, retentionCohortsTable, retentionKpisTable, retentionStatusTable, retentionTables,
   retentionTeamsTable, retentionTrendTable, trendWindow,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { SatisfactionDetailRow } from '../../src/metrics/satisfaction-detail.ts';
 import type { KpiRow } from '../../src/model/kpi.ts';
-import type { Manifest, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { Manifest, SiteBundle } from '../../src/bundle/contract.ts';
 import { overviewMovers, overviewMoversTable } from '../../src/site-data/tables.ts';
 import {
   companySat, satChannels, satisfactionChannelsTable, satisfactionDimensionsTable, satisfactionSummaryTable, satisfactionTables,

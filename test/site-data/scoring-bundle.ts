@@ -1,6 +1,6 @@
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { ExplanationRow, ScoreRow, TeamScoreRow, WeightDerivation } from '../../src/scoring/types.ts';
-import type { PersonRow, PublishedRoleCard, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { PersonRow, PublishedRoleCard, SiteBundle } from '../../src/bundle/contract.ts';
 
 /**
  * A small hand-made bundle for the Scorecards and Role card table tests (test/site-data/kpis.test.ts,

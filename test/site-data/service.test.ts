@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { KpiRow } from '../../src/model/kpi.ts';
-import type { Manifest, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { Manifest, SiteBundle } from '../../src/bundle/contract.ts';
 import {
   backlogByAge, histogramBins, serviceBacklogTable, serviceCategoriesTable, servicePeople, servicePeopleTable, serviceTables, ticketHours,
 } from '../../src/site-data/tables/service.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
-import type { PublishedCustomer } from '../../src/publish/contacts.ts';
+import type { PublishedCustomer } from '../../src/bundle/contract.ts';
 import type { MigrationCell } from '../../src/metrics/tier-migration.ts';
-import type { Manifest, PeriodInfo, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { Manifest, PeriodInfo, SiteBundle } from '../../src/bundle/contract.ts';
 import {
   atRiskCustomers, customerTiersWholeTable, rfCounts, tiersActionsTable, tiersAtRiskTable, tiersEdgesTable, tiersMemberLevelsTable,
   tiersMigrationTable, tiersSegmentsTable, tiersTables, tiersValueTable,

@@ -2,7 +2,7 @@ import { sparkline } from '../../charts/sparkline.ts';
 import { formatPeriod, formatValue } from '../../i18n/format.ts';
 import { pick, t, type Locale } from '../../i18n/index.ts';
 import type { KpiUnit } from '../../model/kpi.ts';
-import type { SiteBundle } from '../../site-data/bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import { kpiDef, kpiRow } from '../../site-data/kpi-index.ts';
 import { peopleIndex, type SubjectKind } from '../../site-data/tables/people.ts';
 

@@ -1,7 +1,7 @@
 import { formatPercent, formatPeriod } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { ChannelRow } from '../../metrics/channels.ts';
-import type { SiteBundle } from '../bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { lastComplete, trendWindow } from './retention.ts';
 import { column as col } from '../column.ts';

@@ -2,7 +2,7 @@ import { formatPeriod } from '../../i18n/format.ts';
 import { localePath, pick, t, type Locale } from '../../i18n/index.ts';
 import type { ScoreRow, TeamScoreRow, WeightDerivation } from '../../scoring/types.ts';
 import type { Grade } from '../../scoring/grades.ts';
-import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
+import type { PersonRow, PublishedRoleCard, SiteBundle } from '../../bundle/contract.ts';
 import { kpiDef } from '../kpi-index.ts';
 import { pagePeriods } from '../periods.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';

@@ -10,7 +10,7 @@ import { localePath, pick, t, type Locale } from '../../i18n/index.ts';
 import type { KpiRow } from '../../model/kpi.ts';
 import type { CustomerTierRow } from '../../metrics/index.ts';
 import type { ScoreRow, TeamScoreRow } from '../../scoring/index.ts';
-import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
+import type { PersonRow, PublishedRoleCard, SiteBundle } from '../../bundle/contract.ts';
 import { kpiDef, kpiRow } from '../kpi-index.ts';
 import { defaultPeriod, pagePeriods } from '../periods.ts';
 import { reasonKey } from '../reason-key.ts';

@@ -2,7 +2,7 @@ import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { pick, t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { Grain, KpiDefinition, KpiRow } from '../../model/kpi.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
-import type { SiteBundle } from '../bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import { company, kpiDef, kpiRow, type Entity } from '../kpi-index.ts';
 import { previousPeriod, samePeriodLastYear } from '../periods.ts';
 import type { Row, TableData } from '../table-data.ts';

@@ -1,7 +1,7 @@
 import { formatPeriod } from '../../i18n/format.ts';
 import { pick, t, type Locale } from '../../i18n/index.ts';
 import type { ScoreRow, WeightDerivation } from '../../scoring/types.ts';
-import type { PersonRow, PublishedRoleCard, SiteBundle } from '../bundle.ts';
+import type { PersonRow, PublishedRoleCard, SiteBundle } from '../../bundle/contract.ts';
 import { kpiDef } from '../kpi-index.ts';
 import type { TableData } from '../table-data.ts';
 import { kpiName, roleCards, type ScoreTableData } from './kpis.ts';

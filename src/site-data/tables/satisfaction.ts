@@ -1,7 +1,7 @@
 import { formatPeriod } from '../../i18n/format.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { SatisfactionDetailRow } from '../../metrics/satisfaction-detail.ts';
-import type { SiteBundle } from '../bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import { pagePeriods } from '../periods.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { teamHref } from '../paths.ts';

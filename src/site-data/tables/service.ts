@@ -1,7 +1,7 @@
 import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { BACKLOG_BUCKETS, type BacklogBucket } from '../../metrics/tickets.ts';
-import type { SiteBundle } from '../bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import { kpiRow } from '../kpi-index.ts';
 import { grainOf, pagePeriods } from '../periods.ts';
 import type { Row, TableData } from '../table-data.ts';

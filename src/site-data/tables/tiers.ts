@@ -3,7 +3,7 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { CustomerTierRow } from '../../metrics/index.ts';
 import type { MigrationCell } from '../../metrics/tier-migration.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
-import type { SiteBundle } from '../bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import type { Row, TableData } from '../table-data.ts';
 import { lastComplete } from './retention.ts';
 import { personHref, teamHref } from '../paths.ts';

@@ -12,16 +12,21 @@ import type { BacklogRow, ComplaintCategoryRow, TicketFact } from '../metrics/ti
 import type { ChannelRow } from '../metrics/channels.ts';
 import type { SatisfactionDetailRow } from '../metrics/satisfaction-detail.ts';
 import type { RoleCard } from '../roles/role-card.ts';
-import type { PublishedCustomer } from '../publish/contacts.ts';
+import type { CustomerTierRow } from '../metrics/customer-tier-rows.ts';
 import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from '../scoring/index.ts';
 
 /**
+ * The bundle contract: what the data half of a build writes (src/publish/to-bundle.ts,
+ * write-bundle.ts) and the site reads (src/site-data/load.ts): the tables' types, the file
+ * names, and (./ndjson.ts) how large tables are written and read row by row. Both sides import
+ * this module and nothing of each other.
+ *
  * The published bundle: the JSON files the build script writes into
  * `ACCOUNTABLE_BUNDLE_DIR` (default `.accountable/bundle`) and the only thing pages read.
  *
  * To add a table (cohorts, tiers, scores, service, satisfaction …):
  *   1. add its row type and an optional key below (`cohorts?: CohortRow[]`),
- *   2. add one entry to `bundleFiles` in load.ts (`cohorts: 'cohorts.json'`).
+ *   2. add one entry to `optionalFiles` below (`cohorts: 'cohorts.ndjson'`).
  * Optional tables are `null` when the file is absent, so pages can show an empty state.
  */
 
@@ -118,3 +123,36 @@ export interface SiteBundle extends CoreBundle, OptionalBundle {
   /** the KPI catalogue (code, not a file): definitions shown next to figures */
   catalogue: readonly KpiDefinition[];
 }
+
+/** A customer row as published: its tiers plus contact details, masked unless configured (src/publish/contacts.ts). */
+export type PublishedCustomer = CustomerTierRow & { phone: string | null; email: string | null };
+
+/**
+ * bundle key → file name. Core files must exist; optional ones may be missing (→ null).
+ * Tables that grow with the number of people and customers are NDJSON (one row a line), so
+ * none has to be a single string (./ndjson.ts).
+ */
+export const coreFiles: { [K in keyof CoreBundle]: string } = {
+  manifest: 'manifest.json',
+  ledger: 'ledger.json',
+  kpis: 'kpis.ndjson',
+};
+export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
+  cohorts: 'cohorts.ndjson',
+  customers: 'customers.ndjson',
+  statusCounts: 'status-counts.ndjson',
+  rfm: 'rfm.json',
+  valueTiers: 'value-tiers.json',
+  migration: 'migration.json',
+  ticketFacts: 'ticket-facts.ndjson',
+  complaintCategories: 'complaint-categories.ndjson',
+  backlog: 'backlog.ndjson',
+  satisfaction: 'satisfaction.json',
+  channels: 'channels.ndjson',
+  people: 'people.json',
+  roles: 'roles.json',
+  scores: 'scores.ndjson',
+  teamScores: 'team-scores.ndjson',
+  weights: 'weights.json',
+  scoringWarnings: 'scoring-warnings.json',
+};
