@@ -112,7 +112,8 @@ function renderUsed(u: UsedFile, t: (m: Localized) => string, out: string[], Q: 
     en: `── ${u.name} ← ${u.file}: ${pr.records} rows, read as ${pr.encoding}, delimiter ${delim} (both detected)`,
     'zh-CN': `── ${u.name} ← ${u.file}：${pr.records} 行，编码 ${pr.encoding}，分隔符 ${delim}（均为自动识别）`,
   }, '  ');
-  const best = u.alternatives[0];
+  // the next best reading, unless it is this one without a preset (the preset is why it reads better)
+  const best = u.alternatives.find((a) => a.name !== u.name || a.preset !== null);
   const mine = u.alternatives.length ? scoreOf(u) : 0;
   if (best && best.score >= 0.75 * mine) {
     c({
