@@ -23,6 +23,8 @@ const MARKS: [string, string | null][] = [
 ];
 /** what an ambiguous mark most often means, proposed with a question */
 const LIKELY: Record<string, string> = { '$': 'USD', '¥': 'CNY' };
+/** the currencies an ambiguous mark is written for */
+const MAY_BE: Record<string, string[]> = { '$': ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN'], '¥': ['CNY', 'JPY'] };
 
 const CURRENCY_HEADERS = ['currency', 'currencycode', 'currencyid', '币种', '货币', '币别', '交易币种', '结算币种'];
 
@@ -57,12 +59,22 @@ export function findCurrency(files: { profile: FileProfile; amountHeaders: strin
     }
   }
   const list = [...seen].map(([mark, e]) => ({ mark, cells: e.cells, where: [...e.where].join(', ') })).sort((a, b) => b.cells - a.cells);
-  const codes = new Set(list.map((s) => codeOf(s.mark)));
   if (list.length === 0) return { code: null, question: true, seen: list };
-  if (codes.size > 1) return { code: null, question: true, seen: list };
-  const only = list[0]!.mark;
-  const exact = MARKS.find(([m]) => m === only)?.[1] ?? (/^[A-Z]{3}$/.test(only) ? only : null);
-  return exact ? { code: exact, question: false, seen: list } : { code: LIKELY[only] ?? null, question: true, seen: list };
+  // marks that name one currency settle it, if they agree and every other mark can be that currency
+  const exact = new Set(list.map((x) => exactCode(x.mark)).filter((c): c is string => c !== null));
+  const vague = [...new Set(list.map((x) => x.mark).filter((m) => exactCode(m) === null))];
+  if (exact.size > 1) return { code: null, question: true, seen: list };
+  if (exact.size === 1) {
+    const code = [...exact][0]!;
+    return vague.every((m) => (MAY_BE[m] ?? []).includes(code)) ? { code, question: false, seen: list } : { code: null, question: true, seen: list };
+  }
+  return vague.length === 1 ? { code: LIKELY[vague[0]!] ?? null, question: true, seen: list } : { code: null, question: true, seen: list };
 }
 
-const codeOf = (mark: string) => MARKS.find(([m]) => m === mark)?.[1] ?? (LIKELY[mark] ? `?${mark}` : mark);
+/** the currency a mark names by itself (a listed mark, or a three-letter code), null for a sign several use */
+function exactCode(mark: string): string | null {
+  const listed = MARKS.find(([m]) => m === mark);
+  if (listed) return listed[1];
+  return /^[A-Z]{3}$/.test(mark) ? mark : null;
+}
+

@@ -46,6 +46,11 @@ describe('the currency', () => {
     expect(renderProposal(p, 'en', 'data')).toContain('# QUESTION: amounts are marked "$" × 1');
   });
 
+  it('is not set when an unambiguous mark and a sign of other currencies disagree', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount\nA1,2024-01-02,€10.00\nA2,2024-01-03,$5.50\n' });
+    expect(p.currency).toMatchObject({ code: null, question: true });
+  });
+
   it('is not set when the files show two currencies', () => {
     const p = propose({ 'orders.csv': 'order_id,order_date,amount,currency\nA1,2024-01-02,10,USD\nA2,2024-01-03,5,EUR\n' });
     expect(p.currency.code).toBeNull();
@@ -79,5 +84,24 @@ describe('which file is which', () => {
     });
     expect(p.used.map((u) => u.file)).toEqual(['a.csv']);
     expect(p.skipped).toMatchObject([{ file: 'b.csv', why: { kind: 'taken', name: 'orders', by: 'a.csv' } }]);
+  });
+});
+
+describe('encodings, as the build detects them', () => {
+  it('reads a GBK orders file and a UTF-16 customers file, and names their encodings', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const p = proposeConfig({
+      files: [
+        { file: 'gbk-orders.csv', bytes: await readFile('test/fixtures/ingest/gbk-orders.csv') },
+        { file: 'utf16le-customers.txt', bytes: await readFile('test/fixtures/ingest/utf16le-customers.txt') },
+      ],
+      now: NOW,
+    });
+    const orders = p.used.find((u) => u.name === 'orders')!;
+    expect(orders.profile.encoding).toBe('gb18030');
+    expect(orders.columns.find((c) => c.column === 'order_id')?.header).toBe('订单编号');
+    // ￥350 and 88.5元: 元 names CNY, and ¥ can be CNY
+    expect(p.currency).toMatchObject({ code: 'CNY', question: false });
+    expect(p.used.find((u) => u.name === 'customers')?.profile.encoding).toBe('utf-16le');
   });
 });
