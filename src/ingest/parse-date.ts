@@ -1,3 +1,5 @@
+import { daysFromCivil, daysInMonth, timeZone, type TimeZone } from '../lib/time-zone.ts';
+
 /**
  * A date cell → epoch milliseconds (a UTC instant). Local wall times (no offset in the text) are
  * read in `timezone`. Understood, with `-`, `/`, `.` or 年月日 between parts, `T` or a space
@@ -34,116 +36,6 @@ const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'mond
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const DAY_SLOTS = 1 << 16;
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), by arithmetic: the same
- * number as Date.UTC(y, m − 1, d) / DAY for valid dates, without a call into the runtime
- * (H. Hinnant's days_from_civil).
- */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export const daysInMonth = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-
-const zones = new Map<string, ZoneClock>();
-
-/** Converts local wall-clock times in one IANA zone to instants, caching the offset per local day. */
-export class ZoneClock {
-  readonly timezone: string;
-  private readonly fmt: Intl.DateTimeFormat | null;
-  /** local day → offset (NaN: the offset changes that day) */
-  private readonly days = new Map<number, number>();
-  /** local hour → offset, for days with a change */
-  private readonly hours = new Map<number, number>();
-  /** the last day offset found: the first guess for the next day */
-  private last = NaN;
-  /**
-   * the same per-day offsets for local days 0 … DAY_SLOTS − 1 (1970 to 2149), in an array:
-   * no map lookup per cell (a date column looks up one offset per row). Infinity = not yet known.
-   */
-  private readonly dayArray = new Float64Array(DAY_SLOTS).fill(Infinity);
-  constructor(timezone: string) {
-    this.timezone = timezone;
-    this.fmt = timezone === 'UTC' || timezone === 'Etc/UTC'
-      ? null
-      : new Intl.DateTimeFormat('en-US', {
-          timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-          hour: 'numeric', minute: 'numeric', second: 'numeric',
-        });
-  }
-  /** offset (local − UTC, ms) in effect at an instant */
-  offsetAt(utc: number): number {
-    if (!this.fmt) return 0;
-    const p: Record<string, number> = {};
-    for (const x of this.fmt.formatToParts(utc)) if (x.type !== 'literal') p[x.type] = Number(x.value);
-    const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-    return local - Math.floor(utc / 1000) * 1000;
-  }
-  /**
-   * wall-clock time written as if UTC → the instant. Offsets are cached per local day when the
-   * day has one offset (the usual case), else per local hour (days with a DST change).
-   * A time in a DST gap (which does not exist) lands one hour earlier.
-   */
-  toInstant(wall: number): number {
-    if (!this.fmt) return wall;
-    const day = Math.floor(wall / DAY);
-    let off: number | undefined;
-    if (day >= 0 && day < DAY_SLOTS) {
-      off = this.dayArray[day]!;
-      if (off === Infinity) this.dayArray[day] = off = this.dayOffset(day * DAY);
-    } else {
-      off = this.days.get(day);
-      if (off === undefined) {
-        off = this.dayOffset(day * DAY);
-        this.days.set(day, off);
-      }
-    }
-    if (Number.isNaN(off)) {
-      const hour = Math.floor(wall / HOUR);
-      let o = this.hours.get(hour);
-      if (o === undefined) { o = this.hourOffset(hour * HOUR); this.hours.set(hour, o); }
-      off = o;
-    }
-    return wall - off;
-  }
-
-  /** the offset of a whole local day, or NaN when it changes during the day (DST) */
-  private dayOffset(dayWall: number): number {
-    let g = Number.isNaN(this.last) ? this.offsetAt(dayWall) : this.last;
-    for (let k = 0; k < 2; k++) {
-      const a = this.offsetAt(dayWall - g);
-      const b = this.offsetAt(dayWall + DAY - 1 - g);
-      if (a !== b) return NaN;
-      if (a === g) { this.last = a; return a; }
-      g = a;
-    }
-    return NaN;
-  }
-
-  /** one clock per time zone, shared by every file (the offset cache fills once) */
-  static for(timezone: string): ZoneClock {
-    let z = zones.get(timezone);
-    if (!z) zones.set(timezone, (z = new ZoneClock(timezone)));
-    return z;
-  }
-
-  private hourOffset(wall: number): number {
-    const o1 = this.offsetAt(wall);
-    const o2 = this.offsetAt(wall - o1);
-    if (o1 === o2) return o1;
-    // the offset changes between the guesses: the one that reproduces itself is right
-    const o3 = this.offsetAt(wall - o2);
-    return o3 === o2 ? o2 : Math.max(o1, o2);
-  }
-}
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** two / four ASCII digits at `i` as a number, or -1 */
@@ -158,7 +50,8 @@ function d4(s: string, i: number): number {
 
 export class DateParser {
   readonly opt: DateOptions;
-  readonly zone: ZoneClock;
+  /** local wall times are read in this zone (src/lib/time-zone.ts states the DST gap/overlap policy) */
+  readonly zone: TimeZone;
   /** why the last `parse` returned NaN */
   error: DateError = 'invalid_date';
   private readonly minMs: number;
@@ -169,7 +62,7 @@ export class DateParser {
 
   constructor(opt: DateOptions) {
     this.opt = opt;
-    this.zone = ZoneClock.for(opt.timezone);
+    this.zone = timeZone(opt.timezone);
     this.minMs = Date.UTC(opt.minYear, 0, 1) - 14 * HOUR;
     this.maxMs = Date.UTC(opt.maxYear + 1, 0, 1) + 14 * HOUR;
   }
@@ -195,7 +88,7 @@ export class DateParser {
         }
         if (y < this.opt.minYear || y > this.opt.maxYear) { this.error = 'date_out_of_range'; return NaN; }
         // (Date.UTC reads years 0–99 as 1900–1999: keep its answer there)
-        return this.zone.toInstant(y < 100 ? Date.UTC(y, mo - 1, d, hh, mi, ss) : daysFromCivil(y, mo, d) * DAY + ((hh * 60 + mi) * 60 + ss) * 1000);
+        return this.zone.instantOfWall(y < 100 ? Date.UTC(y, mo - 1, d, hh, mi, ss) : daysFromCivil(y, mo, d) * DAY + ((hh * 60 + mi) * 60 + ss) * 1000);
       }
     }
     let s = raw;
@@ -339,7 +232,7 @@ export class DateParser {
     }
     if (y < this.opt.minYear || y > this.opt.maxYear) { this.error = 'date_out_of_range'; return NaN; }
     const wall = Date.UTC(y, mo - 1, d, hh, mi, ss, fracMs);
-    return offset === null ? this.zone.toInstant(wall) : wall - offset;
+    return offset === null ? this.zone.instantOfWall(wall) : wall - offset;
   }
 
   private digitsOnly(s: string, dot: number): number {
@@ -357,13 +250,13 @@ export class DateParser {
         return NaN;
       }
       if (y < this.opt.minYear || y > this.opt.maxYear) { this.error = 'date_out_of_range'; return NaN; }
-      return this.zone.toInstant(Date.UTC(y, mo - 1, d, hh, mi, ss));
+      return this.zone.instantOfWall(Date.UTC(y, mo - 1, d, hh, mi, ss));
     } else if (intLen <= 5) {
       // Excel serial day: days since 1899-12-30, local wall time
       const serial = Number(s);
       const wall = Math.round((serial - 25569) * DAY);
       if (wall < this.minMs || wall > this.maxMs) { this.error = 'date_out_of_range'; return NaN; }
-      return this.zone.toInstant(wall);
+      return this.zone.instantOfWall(wall);
     } else return NaN;
     if (ms < this.minMs || ms > this.maxMs) { this.error = 'date_out_of_range'; return NaN; }
     return ms;

@@ -1,10 +1,23 @@
 /**
- * Instants (epoch ms) ↔ local calendar days in an IANA time zone, fast enough for millions of
- * rows: the zone's UTC offset is looked up through Intl once per UTC hour and cached, instead of
- * formatting every row.
+ * The project's one calendar: local calendar days and wall times ↔ instants (epoch ms) in an IANA
+ * time zone, for ingest (reading a date cell) and metrics (the day an instant falls on) alike.
+ * Fast enough for millions of rows: the zone's UTC offset is looked up through Intl once per UTC
+ * hour and cached, and a wall time on a day without an offset change is one array lookup.
+ *
+ * The policy for wall times a DST change makes ambiguous (Temporal's `disambiguation:
+ * 'compatible'`, and what java.time and most databases do):
+ * - **gap** (a wall time that never happens, clocks jump forward): it moves forward by the length
+ *   of the gap. 02:30 on a New York spring-forward day is 03:30 EDT; 00:00 on a Santiago
+ *   spring-forward day (clocks go from 00:00 to 01:00) is 01:00 the same day, so a date-only
+ *   value always stays on its own day.
+ * - **overlap** (a wall time that happens twice, clocks go back): the earlier instant.
  */
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** offsets lie within UTC−12 … UTC+14: the instants of a local day lie inside this window of its wall time */
+const MAX_EAST = 14 * HOUR_MS;
+const MAX_WEST = 12 * HOUR_MS;
+const DAY_SLOTS = 1 << 16;
 
 export interface TimeZone {
   readonly name: string;
@@ -12,7 +25,12 @@ export interface TimeZone {
   offsetAt(ms: number): number;
   /** local day number (days since 1970-01-01 in local time) of an instant */
   dayOf(ms: number): number;
-  /** the instant of a local wall time; for a wall time skipped or repeated by DST, the earlier offset wins */
+  /**
+   * the instant of a wall time written as if it were UTC (`Date.UTC(y, m − 1, d, h, mi, s)`), by the
+   * gap/overlap policy above; one array lookup on a day without an offset change
+   */
+  instantOfWall(wall: number): number;
+  /** the instant of a local wall time (month 1–12), by the gap/overlap policy above */
   instantOf(year: number, month: number, day: number, hour?: number, minute?: number, second?: number, ms?: number): number;
   /** the first instant of a local day number */
   startOfDay(day: number): number;
@@ -67,29 +85,49 @@ export function timeZone(name: string): TimeZone {
     slotOff[slot] = off;
     return off;
   };
+  /** the wall time's instant, resolved by the policy: offsets in force ± half a day cover any change */
+  const resolve = (wall: number): number => {
+    const before = offsetAt(wall - 12 * HOUR_MS);
+    const after = offsetAt(wall + 12 * HOUR_MS);
+    const a = wall - before;
+    const b = wall - after;
+    const aOk = a + offsetAt(a) === wall;
+    const bOk = b + offsetAt(b) === wall;
+    if (aOk && bOk) return Math.min(a, b); // overlap: the earlier instant
+    if (aOk) return a;
+    if (bOk) return b;
+    return a; // gap: read with the offset before it, i.e. moved forward by the gap's length
+  };
+  // per local day (days 0 … 2¹⁶ − 1, 1970 to 2149, in an array; others in a map): the day's one
+  // offset, or NaN when the offset changes anywhere near the day (then each wall time is resolved)
+  const dayArray = new Float64Array(DAY_SLOTS).fill(Infinity);
+  const dayMap = new Map<number, number>();
+  const dayOffset = (day: number): number => {
+    const start = day * DAY_MS;
+    const first = offsetAt(start - MAX_EAST);
+    return first === offsetAt(start + DAY_MS + MAX_WEST) && first === offsetAt(start + DAY_MS / 2) ? first : NaN;
+  };
+  const instantOfWall = (wall: number): number => {
+    const day = Math.floor(wall / DAY_MS);
+    let off: number | undefined;
+    if (day >= 0 && day < DAY_SLOTS) {
+      off = dayArray[day]!;
+      if (off === Infinity) dayArray[day] = off = dayOffset(day);
+    } else {
+      off = dayMap.get(day);
+      if (off === undefined) dayMap.set(day, (off = dayOffset(day)));
+    }
+    return Number.isNaN(off) ? resolve(wall) : wall - off;
+  };
   const tz: TimeZone = {
     name,
     offsetAt,
     dayOf: (ms) => Math.floor((ms + offsetAt(ms)) / DAY_MS),
-    instantOf(year, month, day, hour = 0, minute = 0, second = 0, milli = 0) {
-      const wall = Date.UTC(year, month - 1, day, hour, minute, second, milli);
-      // Offsets in force half a day either side cover any transition; a wall time that exists
-      // twice takes the earlier instant, one skipped by a DST gap is read with the offset
-      // before the gap (02:30 on a spring-forward day becomes 03:30).
-      const before = offsetAt(wall - 12 * HOUR_MS);
-      const after = offsetAt(wall + 12 * HOUR_MS);
-      const a = wall - before;
-      const b = wall - after;
-      const aOk = a + offsetAt(a) === wall;
-      const bOk = b + offsetAt(b) === wall;
-      if (aOk && bOk) return Math.min(a, b);
-      if (aOk) return a;
-      if (bOk) return b;
-      return a;
-    },
+    instantOfWall,
+    instantOf: (year, month, day, hour = 0, minute = 0, second = 0, milli = 0) =>
+      instantOfWall(Date.UTC(year, month - 1, day, hour, minute, second, milli)),
     startOfDay(day) {
-      const [y, m, d] = civil(day);
-      return tz.instantOf(y, m, d);
+      return instantOfWall(day * DAY_MS);
     },
   };
   cache.set(name, tz);
@@ -110,6 +148,23 @@ export function civil(day: number): [number, number, number] {
   const d = new Date(day * DAY_MS);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), by arithmetic: the same
+ * number as Date.UTC(y, m − 1, d) / DAY for valid dates, without a call into the runtime
+ * (H. Hinnant's days_from_civil).
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 
 /** Day number of a calendar date (no time zone involved). */
 export function dayNumber(year: number, month: number, day: number): number {
