@@ -1,3 +1,4 @@
+import { isoDay, timeZone } from '../lib/time-zone.ts';
 import type { KpiUnit } from '../model/kpi.ts';
 import type { Locale } from './locales.ts';
 
@@ -98,9 +99,11 @@ export const formatDate = (iso: string | null | undefined, locale: Locale): stri
   return locale === 'zh-CN' ? `${y}年${mo}月${d}日` : `${d} ${monthsEn[mo - 1]} ${y}`;
 };
 
-/** epoch ms → `YYYY-MM-DD` in a time zone (default Asia/Shanghai, the config default). */
-export const isoDate = (ms: number, timeZone = 'Asia/Shanghai'): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+/**
+ * epoch ms → `YYYY-MM-DD` in a time zone (default Asia/Shanghai, the config default): the local
+ * day by the project's one calendar (src/lib/time-zone.ts), never a locale's date format.
+ */
+export const isoDate = (ms: number, zone = 'Asia/Shanghai'): string => isoDay(timeZone(zone).dayOf(ms));
 
 /** Period id → label: "2026年第3季度" / "Q3 2026", "2026年9月" / "Sep 2026", "2026年" / "2026" */
 export const formatPeriod = (id: string, locale: Locale): string => {
