@@ -13,6 +13,8 @@ import type { ChannelRow } from '../metrics/channels.ts';
 import type { SatisfactionDetailRow } from '../metrics/satisfaction-detail.ts';
 import type { RoleCard } from '../roles/role-card.ts';
 import type { CustomerTierRow } from '../metrics/customer-tier-rows.ts';
+import type { CustomerBaseSummary, CustomerHealthRow } from '../metrics/customer-base/index.ts';
+import type { PortfolioRow } from '../metrics/customer-base/portfolio.ts';
 import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from '../scoring/index.ts';
 
 /**
@@ -68,6 +70,8 @@ export interface Manifest {
   siteMonths?: number;
   /** the thresholds definitions state (dormant days, SLA hours, tier cuts …); absent: the defaults */
   definitionSettings?: DefinitionSettings;
+  /** the customer-base models' settings, fitted parameters (or why none) and holdout check */
+  customerBase?: CustomerBaseSummary;
 }
 
 /** Required parts: every bundle has them. */
@@ -100,6 +104,10 @@ export interface OptionalBundle {
   teamScores: TeamScoreRow[] | null;
   weights: WeightDerivation[] | null;
   scoringWarnings: ScoringWarning[] | null;
+  /** one row per modelled customer (BG/NBD, Gamma-Gamma, value); empty when the models gave no figures */
+  customerHealth: CustomerHealthRow[] | null;
+  /** portfolio sums per company, owner, team and region */
+  customerPortfolio: PortfolioRow[] | null;
 }
 
 /** A staff member as pages show them (staff.csv holds no contact details). */
@@ -155,4 +163,6 @@ export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
   teamScores: 'team-scores.ndjson',
   weights: 'weights.json',
   scoringWarnings: 'scoring-warnings.json',
+  customerHealth: 'customer-health.ndjson',
+  customerPortfolio: 'customer-portfolio.ndjson',
 };

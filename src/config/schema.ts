@@ -135,6 +135,26 @@ export const configSchema = z.strictObject({
     .prefault({}),
   weighting: z.strictObject({ alpha: z.number().min(0).max(1).default(0.5) }).prefault({}),
   privacy: z.strictObject({ showContactDetails: z.boolean().default(false) }).prefault({}),
+  /** customer-base models: BG/NBD, Gamma-Gamma, customer value (docs/metrics.md#customer-base) */
+  customerBase: z
+    .strictObject({
+      /** the models' time unit */
+      timeUnit: z.enum(['day', 'week', 'month']).default('week'),
+      /** YYYY-MM-DD, last day of the fitted history; default: asOf */
+      calibrationEnd: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'customerBase.calibrationEnd must be YYYY-MM-DD')
+        .optional(),
+      /** months of expected customer value */
+      horizonMonths: z.number().int().min(1).max(120).default(12),
+      /** discount rate per month for customer value (0.01 ≈ 12.7 % a year) */
+      monthlyDiscountRate: z.number().min(0).max(1).default(0.01),
+      /** below this P(alive) a customer may be "at risk" */
+      pAliveThreshold: z.number().gt(0).lt(1).default(0.5),
+      /** "high value": value-if-active at or above this quantile among repeat customers */
+      highValueQuantile: z.number().min(0).max(1).default(0.5),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -16,6 +16,7 @@ import { rfm, type RfmEdges } from './rfm.ts';
 import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
 import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary } from './value-tiers.ts';
 import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
+import { computeCustomerBase, type CustomerBaseResult } from './customer-base/index.ts';
 
 /**
  * The metrics stage, order/customer half: computeMetrics(ds, config) → MetricsResult.
@@ -45,6 +46,8 @@ export interface MetricsResult {
   valueTierSummary: TierSummary[];
   pareto: ParetoPoint[];
   migration: MigrationResult;
+  /** BG/NBD, Gamma-Gamma, customer value (customer-base/index.ts) */
+  customerBase: CustomerBaseResult;
 }
 
 /** Optional stage timing (the bench passes one; the build may pass its progress reporter). */
@@ -143,6 +146,8 @@ export function computeMetricsWithBook(
   const segments = segmentSummary(rf.scores, config.rfm.grid);
   // Prospects and lapsed customers count in `none` only if they ever purchased by asOf.
   const valueTierSummary = tierSummary(valueTiers, valueRevenue, (c) => cf.firstPurchaseDay[c] !== NONE);
+  timer?.stage('customers');
+  const customerBase = computeCustomerBase(book, asOfDay, config, pis[config.kpiGrain].periods, timer);
   const result: MetricsResult = {
     asOf: isoDay(asOfDay),
     asOfDay,
@@ -156,7 +161,8 @@ export function computeMetricsWithBook(
     valueTierSummary,
     pareto: pareto(valueRevenue),
     migration: { valueTiers: cells, memberLevels: null, memberLevelsReason: 'needs_member_level_history' },
+    customerBase,
   };
-  timer?.stage('customers');
+  timer?.stage('customer-rows');
   return { result, ctx, book };
 }

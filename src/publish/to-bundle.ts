@@ -51,6 +51,7 @@ export function toBundle(b: BundleInput): BundleData {
     sitePeriods: config.site.periods,
     siteMonths: config.site.months,
     definitionSettings: definitionSettings(config),
+    customerBase: m.customerBase.summary,
   };
   const s = m.staff?.columns;
   const people: PersonRow[] = [];
@@ -88,5 +89,7 @@ export function toBundle(b: BundleInput): BundleData {
     teamScores: b.scoring.teamScores,
     weights: b.scoring.weights,
     scoringWarnings: b.scoring.warnings,
+    customerHealth: m.customerBase.customers,
+    customerPortfolio: m.customerBase.portfolio,
   };
 }

@@ -26,7 +26,7 @@ const rows: ChannelRow[] = [
 const bundle = (): SiteBundle => ({
   manifest, ledger: [], kpis: [], catalogue: kpiCatalogue, cohorts: null, customers: null, statusCounts: null, rfm: null, valueTiers: null,
   migration: null, ticketFacts: null, complaintCategories: null, backlog: null, satisfaction: null, channels: rows, people: null, roles: null,
-  scores: null, teamScores: null, weights: null, scoringWarnings: null,
+  scores: null, teamScores: null, weights: null, scoringWarnings: null, customerHealth: null, customerPortfolio: null,
 });
 
 describe('channels tables', () => {

@@ -71,7 +71,7 @@ const make = (over: Partial<SiteBundle> = {}): SiteBundle => ({
   manifest, ledger: [], kpis, catalogue: kpiCatalogue,
   cohorts: null, customers, statusCounts: null, rfm: null, valueTiers: null, migration: null, ticketFacts: null,
   complaintCategories: null, backlog: null, satisfaction: null, channels: null,
-  people, roles, scores, teamScores, weights: null, scoringWarnings: null,
+  people, roles, scores, teamScores, weights: null, scoringWarnings: null, customerHealth: null, customerPortfolio: null,
   ...over,
 } as SiteBundle);
 const b = make();

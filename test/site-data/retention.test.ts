@@ -54,7 +54,7 @@ const bundle = (): SiteBundle => ({
     { staff_id: 'S1', name: '甲', role: 'account-manager', team: '华东', manager_id: null, region: null, active: true },
     { staff_id: 'S2', name: '乙', role: 'customer-service-manager', team: '客服', manager_id: null, region: null, active: true },
   ],
-  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
+  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null, customerHealth: null, customerPortfolio: null,
 });
 
 describe('retention tables', () => {

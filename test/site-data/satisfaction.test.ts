@@ -63,7 +63,7 @@ const bundle = (): SiteBundle => ({
     { staff_id: 'S4', name: '丙一', role: 'account-manager', team: '丙', manager_id: null, region: null, active: true },
     { staff_id: 'S5', name: '华一', role: 'customer-service-manager', team: '华南组', manager_id: null, region: null, active: true },
   ],
-  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
+  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null, customerHealth: null, customerPortfolio: null,
 });
 
 describe('satisfaction tables', () => {

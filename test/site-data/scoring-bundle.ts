@@ -91,7 +91,7 @@ export const bundle: SiteBundle = {
   catalogue: kpiCatalogue,
   cohorts: null, customers: null, statusCounts: null, rfm: null, valueTiers: null, migration: null,
   ticketFacts: null, complaintCategories: null, backlog: null, satisfaction: null, channels: null,
-  people, roles, scores, teamScores, weights, scoringWarnings: [],
+  people, roles, scores, teamScores, weights, scoringWarnings: [], customerHealth: null, customerPortfolio: null,
 };
 
 /** The same bundle without any scoring tables (a build without staff.csv or role cards). */

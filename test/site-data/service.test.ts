@@ -64,7 +64,7 @@ const bundle = (over: Partial<SiteBundle> = {}): SiteBundle => ({
     { id: 'account-manager', kpis: [{ id: 'revenue' }] },
     { id: 'customer-service-manager', kpis: [{ id: 'first_response_hours' }, { id: 'csat' }] },
   ] as unknown as SiteBundle['roles'],
-  scores: null, teamScores: null, weights: null, scoringWarnings: null,
+  scores: null, teamScores: null, weights: null, scoringWarnings: null, customerHealth: null, customerPortfolio: null,
   ...over,
 });
 

@@ -64,7 +64,7 @@ const bundle = (): SiteBundle => ({
     // 华北 has a team page (S3), while S2, the owner of C3, has no person page
     { staff_id: 'S3', name: '李三', role: 'am', team: '华北', manager_id: null, region: null, active: true },
   ],
-  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null,
+  roles: null, scores: null, teamScores: null, weights: null, scoringWarnings: null, customerHealth: null, customerPortfolio: null,
 });
 
 describe('tiers tables', () => {

@@ -89,16 +89,85 @@ export function bgnbdSample(x: Int32Array, txDays: Int32Array, TDays: Int32Array
   };
 }
 
-/** Σ ln L over the sample's customers. */
-export function sampleLogLikelihood(p: BgnbdParams, s: BgnbdSample): number {
-  const head = new Float64Array(s.maxX + 1);
-  for (let x = 0; x <= s.maxX; x++) head[x] = headTerm(p, x);
+/**
+ * Σ ln L over the sample's customers and, when `grad` is given, its gradient with respect to
+ * (ln r, ln α, ln a, ln b). With w the dropped-out term's share of L (0 when x = 0):
+ *   ∂/∂r = Σ_{k<x} 1/(r+k) + ln α − (1−w) ln(α+T) − w ln(α+t_x)
+ *   ∂/∂α = r/α − (r+x) ((1−w)/(α+T) + w/(α+t_x))
+ *   ∂/∂a = −Σ_{k<x} 1/(a+b+k) + w/a
+ *   ∂/∂b = Σ_{k<x} (1/(b+k) − 1/(a+b+k)) − w/(b+x−1)
+ * (the digamma differences ψ(r+x) − ψ(r) … are those finite sums).
+ */
+export function sampleLogLikelihood(p: BgnbdParams, s: BgnbdSample, grad?: number[]): number {
+  const { r, alpha, a, b } = p;
+  const X = s.maxX;
+  const head = new Float64Array(X + 1);
+  const rx = new Float64Array(X + 1);
+  const drop = new Float64Array(X + 1);
+  const dHr = new Float64Array(X + 1);
+  const dHa = new Float64Array(X + 1);
+  const dHb = new Float64Array(X + 1);
+  const lnAlpha = Math.log(alpha);
+  for (let x = 0; x <= X; x++) {
+    head[x] = headTerm(p, x);
+    rx[x] = r + x;
+    drop[x] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
+    dHr[x] = x > 0 ? dHr[x - 1]! + 1 / (r + x - 1) : lnAlpha;
+    dHa[x] = x > 0 ? dHa[x - 1]! - 1 / (a + b + x - 1) : 0;
+    dHb[x] = x > 0 ? dHb[x - 1]! + 1 / (b + x - 1) - 1 / (a + b + x - 1) : 0;
+  }
   const lnDay = new Float64Array(s.maxDay + 1);
-  for (let d = 0; d <= s.maxDay; d++) lnDay[d] = Math.log(p.alpha + d / s.unitDays);
+  const invDay = new Float64Array(s.maxDay + 1);
+  for (let d = 0; d <= s.maxDay; d++) {
+    const v = alpha + d / s.unitDays;
+    lnDay[d] = Math.log(v);
+    invDay[d] = 1 / v;
+  }
   let sum = 0;
+  let gr = 0;
+  let ga = 0;
+  let gA = 0;
+  let gB = 0;
   for (let g = 0; g < s.groups; g++) {
     const x = s.x[g]!;
-    sum += s.weight[g]! * (head[x]! + tailTerm(p, x, lnDay[s.txDays[g]!]!, lnDay[s.TDays[g]!]!));
+    const wt = s.weight[g]!;
+    const T = s.TDays[g]!;
+    const u = -rx[x]! * lnDay[T]!;
+    if (x === 0) {
+      sum += wt * (head[0]! + u);
+      if (grad) {
+        gr += wt * (dHr[0]! - lnDay[T]!);
+        ga += wt * (r / alpha - r * invDay[T]!);
+      }
+      continue;
+    }
+    const tx = s.txDays[g]!;
+    const v = drop[x]! - rx[x]! * lnDay[tx]!;
+    // log-sum-exp of the active (u) and dropped-out (v) terms; w = the dropped-out share
+    let lse: number;
+    let w: number;
+    if (u > v) {
+      const e = Math.exp(v - u);
+      lse = u + Math.log1p(e);
+      w = e / (1 + e);
+    } else {
+      const e = Math.exp(u - v);
+      lse = v + Math.log1p(e);
+      w = 1 / (1 + e);
+    }
+    sum += wt * (head[x]! + lse);
+    if (grad) {
+      gr += wt * (dHr[x]! - (1 - w) * lnDay[T]! - w * lnDay[tx]!);
+      ga += wt * (r / alpha - rx[x]! * ((1 - w) * invDay[T]! + w * invDay[tx]!));
+      gA += wt * (dHa[x]! + w / a);
+      gB += wt * (dHb[x]! - w / (b + x - 1));
+    }
+  }
+  if (grad) {
+    grad[0] = gr * r;
+    grad[1] = ga * alpha;
+    grad[2] = gA * a;
+    grad[3] = gB * b;
   }
   return sum;
 }

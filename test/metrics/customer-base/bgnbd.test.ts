@@ -79,3 +79,25 @@ describe('BG/NBD closed forms against numerical integration of the model', () =>
     expect(sampleLogLikelihood(prm, s)).toBeCloseTo(sum, 10);
   });
 });
+
+describe('the BG/NBD gradient (used by the fit)', () => {
+  it('matches central differences of the log-likelihood in log-parameters', () => {
+    const x = Int32Array.from([0, 0, 1, 2, 5, 9, 3]);
+    const tx = Int32Array.from([0, 0, 14, 70, 200, 30, 300]);
+    const T = Int32Array.from([100, 7, 90, 210, 201, 260, 301]);
+    const s = bgnbdSample(x, tx, T, 7);
+    const v = [Math.log(0.4), Math.log(3.5), Math.log(0.8), Math.log(2.2)];
+    const at = (w: number[]) => ({ r: Math.exp(w[0]!), alpha: Math.exp(w[1]!), a: Math.exp(w[2]!), b: Math.exp(w[3]!) });
+    const grad = [0, 0, 0, 0];
+    sampleLogLikelihood(at(v), s, grad);
+    for (let i = 0; i < 4; i++) {
+      const h = 1e-5;
+      const up = v.slice();
+      const down = v.slice();
+      up[i]! += h;
+      down[i]! -= h;
+      const numeric = (sampleLogLikelihood(at(up), s) - sampleLogLikelihood(at(down), s)) / (2 * h);
+      expect(grad[i]).toBeCloseTo(numeric, 5);
+    }
+  });
+});
