@@ -9,6 +9,7 @@ import { serviceEn } from './messages/service.ts';
 import { satisfactionEn } from './messages/satisfaction.ts';
 import { searchEn } from './messages/search.ts';
 import { overviewEn } from './messages/overview.ts';
+import { healthEn } from './messages/health.ts';
 
 
 /** English messages: typed `Messages`, so every zh-CN key must be here and no other. */
@@ -175,4 +176,5 @@ export const en: Messages = {
   ...satisfactionEn,
   ...searchEn,
   ...overviewEn,
+  ...healthEn,
 };

@@ -8,6 +8,7 @@ import { serviceZh } from './messages/service.ts';
 import { satisfactionZh } from './messages/satisfaction.ts';
 import { searchZh } from './messages/search.ts';
 import { overviewZh } from './messages/overview.ts';
+import { healthZh } from './messages/health.ts';
 
 /**
  * Chinese (default locale) messages. This object defines the message keys: en.ts is typed
@@ -177,6 +178,7 @@ export const zhCN = {
   ...satisfactionZh,
   ...searchZh,
   ...overviewZh,
+  ...healthZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

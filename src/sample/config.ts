@@ -74,4 +74,12 @@ memberLevels:
 
 # privacy:
 #   showContactDetails: false  # phone and e-mail stay masked on published pages
+
+# customerBase:                # BG/NBD, Gamma-Gamma and customer value (docs/metrics.md#customer-base)
+#   timeUnit: week             # day | week | month
+#   calibrationEnd: 2026-06-30 # last day of the fitted history; default asOf
+#   horizonMonths: 12          # months of expected customer value
+#   monthlyDiscountRate: 0.01
+#   pAliveThreshold: 0.5       # below this P(alive) a high-value customer is "at risk"
+#   highValueQuantile: 0.5     # "high value": at or above this quantile of repeat customers
 `;

@@ -15,6 +15,7 @@ import { rolesTables } from './tables/roles.ts';
 import { peopleTables } from './tables/people.ts';
 import { serviceTables } from './tables/service.ts';
 import { satisfactionTables } from './tables/satisfaction.ts';
+import { customerHealthWholeTable, healthTables } from './tables/customer-health.ts';
 import { personHref, teamHref } from './paths.ts';
 import { column as col } from './column.ts';
 
@@ -230,6 +231,7 @@ export const pageTables = (b: SiteBundle, locale: Locale): TableData[] => {
     ...peopleTables(b, locale),
     ...serviceTables(b, locale),
     ...satisfactionTables(b, locale),
+    ...healthTables(b, locale),
   ];
 };
 
@@ -251,6 +253,7 @@ export const wholeTables = (b: SiteBundle): { name: string; columns: CsvColumn[]
     },
     cohortsWholeTable(b),
     customerTiersWholeTable(b),
+    customerHealthWholeTable(b),
     scoresWholeTable(b),
   ];
 };
