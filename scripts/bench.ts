@@ -57,6 +57,9 @@ for (const lines of sizes) {
       const metrics = Object.entries(ours.stages).filter(([k]) => k !== 'ingest').reduce((a, [, v]) => a + v, 0);
       console.log(`ours  (${direct ? 'metrics only' : 'ingest + metrics'}): ${fmtS(ours.total)} wall, ${fmtS(ours.cpu)} CPU, peak RSS ${fmtMB(ours.maxRSS)}` +
         `${direct ? '' : ` (after ingest ${ours.info?.peakRssAfterIngestMB} MB)`}; metrics alone ${fmtS(metrics)}\n      ${st}`);
+      // the customer-base models (docs/metrics.md#customer-base): their share of the metrics stage
+      const cb = ['customer-base', 'customer-base-holdout'].map((k) => ours.stages[k] ?? 0);
+      console.log(`      customer-base models on ${ours.info?.modelledCustomers?.toLocaleString('en')} customers: fit + figures ${fmtS(cb[0]!)} (CPU ${fmtS(ours.stageCpu?.['customer-base'] ?? 0)}), holdout refit ${fmtS(cb[1]!)} (CPU ${fmtS(ours.stageCpu?.['customer-base-holdout'] ?? 0)})`);
     }
     if (duck) {
       const d = run('duckdb', dir);
@@ -148,6 +151,6 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
     maxRSS: process.resourceUsage().maxRSS,
     stages,
     stageCpu,
-    info: { kpiRows: m.kpis.length, cohortCells: m.cohorts.length, customers: m.customers.length, peakRssAfterIngestMB: Math.round(rssAfterIngest / 1024) },
+    info: { kpiRows: m.kpis.length, cohortCells: m.cohorts.length, customers: m.customers.length, modelledCustomers: m.customerBase.customers.length, peakRssAfterIngestMB: Math.round(rssAfterIngest / 1024) },
   };
 }
