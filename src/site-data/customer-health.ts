@@ -1,7 +1,7 @@
 import { formatCount, formatMoney } from '../i18n/format.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { CustomerHealthRow } from '../metrics/customer-base/index.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 
 /**
  * The view model of the tiers page's customer-health section (src/metrics/customer-base): the

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { CustomerBaseSummary, CustomerHealthRow } from '../../src/metrics/customer-base/index.ts';
-import type { PublishedCustomer } from '../../src/publish/contacts.ts';
-import type { Manifest, SiteBundle } from '../../src/site-data/bundle.ts';
+import type { PublishedCustomer } from '../../src/bundle/contract.ts';
+import type { Manifest, SiteBundle } from '../../src/bundle/contract.ts';
 import { healthView, pAliveBands, scatterDots } from '../../src/site-data/customer-health.ts';
 import {
   atRiskByValue, callListTable, customerHealthWholeTable, healthHoldoutTable, healthModelTable, healthPortfolioTable,

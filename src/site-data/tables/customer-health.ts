@@ -1,10 +1,10 @@
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { CustomerHealthRow } from '../../metrics/customer-base/index.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
-import type { SiteBundle } from '../bundle.ts';
+import type { SiteBundle } from '../../bundle/contract.ts';
 import { column as col } from '../column.ts';
 import { personHref, teamHref } from '../paths.ts';
-import type { Row, TableData } from '../tables.ts';
+import type { Row, TableData } from '../table-data.ts';
 import type { PeopleColumn, PeopleTable, SubjectKind } from './people.ts';
 
 /**
