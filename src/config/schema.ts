@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEGACY_ENCODINGS } from '../lib/encodings.ts';
 
 /**
  * data/config.yaml. Every key is optional; defaults are the product's definitions in
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 const localized = z.strictObject({ 'zh-CN': z.string(), en: z.string() });
 
-const encoding = z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']);
+const encoding = z.enum(['auto', 'utf-8', 'gbk', 'iso-8859-1', 'latin1', 'utf-16le', 'utf-16be', ...LEGACY_ENCODINGS]);
 const delimiter = z.enum(['auto', ',', ';', '\t', '|']);
 
 export const presets = ['zoho', 'salesforce', 'hubspot', 'fxiaoke'] as const;

@@ -9,8 +9,9 @@ import { fieldMeta, isOptionalField } from '../validate/schemas/fields.ts';
 import { checkRowRules } from '../validate/row-rules.ts';
 import { validateRow } from '../validate/validate-row.ts';
 import { CellFailure, coerceCell, internValue, planFields, type CoerceContext, type FieldPlan } from './coerce-row.ts';
-import { decodeStream, readTextPieces, textPieces, type DecodedStream, type Encoding } from './decode.ts';
+import { decodeStream, readTextPieces, textPieces, type DecodedStream, type DecodeFailure, type Encoding } from './decode.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
+import { decodeError } from './encoding-error.ts';
 import { matchHeaders, missingColumnError, type HeaderMatch } from './headers.ts';
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
@@ -630,7 +631,7 @@ export function sniffFile(
   bytes: Uint8Array,
   settings: Config['files'][InputName],
   chunkBytes: number,
-): { ok: true; dec: Extract<DecodedStream, { ok: true }>; delimiter: string; headerPreview: string[] | null } | { ok: false; dec: Extract<DecodedStream, { ok: false }> } {
+): { ok: true; dec: Extract<DecodedStream, { ok: true }>; delimiter: string; headerPreview: string[] | null } | { ok: false; dec: DecodeFailure } {
   const dec = decodeStream(bytes, settings.encoding, chunkBytes);
   if (!dec.ok) return { ok: false, dec };
   let firstText = '';
@@ -736,31 +737,6 @@ export function estimateRows(bytes: Uint8Array, size = bytes.length): number {
 
 function delimiterName(d: string): string {
   return d === '\t' ? 'tab' : d;
-}
-
-function decodeError(name: InputName, file: string, dec: { encoding: string; line: number; reason: string }): BuildError {
-  if (dec.reason === 'binary') {
-    return buildError({
-      code: 'not_a_table', file,
-      message: {
-        en: `${file} is not a text table: it holds binary data (an Excel .xlsx/.xls file or an archive renamed to .csv?).`,
-        'zh-CN': `${file} 不是文本表格：其中含有二进制数据（可能是改了扩展名的 Excel 文件或压缩包）。`,
-      },
-      hint: { en: 'In Excel: File → Save As → CSV UTF-8 (comma delimited).', 'zh-CN': '在 Excel 中：文件 → 另存为 → CSV UTF-8（逗号分隔）。' },
-    });
-  }
-  const other = dec.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
-  return buildError({
-    code: 'undecodable', file, line: dec.line, field: `files.${name}.encoding`,
-    message: {
-      en: `${file} cannot be read as ${dec.encoding}: line ${dec.line} holds bytes that are not ${dec.encoding}.`,
-      'zh-CN': `${file} 无法按 ${dec.encoding} 编码读取：第 ${dec.line} 行含有不属于 ${dec.encoding} 的字节。`,
-    },
-    hint: {
-      en: `If the file was saved by Excel in a Chinese locale it is GB18030/GBK; set (or remove the setting to detect it):\nfiles:\n  ${name}:\n    encoding: ${other}`,
-      'zh-CN': `如果文件由中文版 Excel 保存，其编码为 GB18030/GBK；请设置（或删除该设置以自动识别）：\nfiles:\n  ${name}:\n    encoding: ${other}`,
-    },
-  });
 }
 
 function ambiguousDateError(name: InputName, file: string, line: number, column: string, raw: string): BuildError {

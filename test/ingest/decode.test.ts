@@ -41,7 +41,7 @@ describe('decodeBytes', () => {
   it('a file configured as utf-8 with GBK bytes stops, naming the line of the first bad byte', () => {
     // line 1 ASCII, line 2 GBK 中文
     const r = decodeBytes(new Uint8Array([0x61, 0x0a, 0xd6, 0xd0, 0xce, 0xc4]), 'utf-8');
-    expect(r).toEqual({ ok: false, encoding: 'utf-8', line: 2, reason: 'invalid_utf8' });
+    expect(r).toMatchObject({ ok: false, encoding: 'utf-8', line: 2, reason: 'invalid_utf8', tried: [{ encoding: 'utf-8', line: 2 }] });
   });
 
   it('the gbk setting decodes as gb18030', () => {
