@@ -11,7 +11,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatBuildError } from '../src/lib/build-error.ts';
+import { formatBuildErrors } from '../src/lib/build-error.ts';
 import { collectGarbage, nodeEffects } from '../src/lib/node-effects.ts';
 import { runPipeline } from '../src/build/pipeline.ts';
 import { formatLedger } from '../src/build/format-ledger.ts';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
   });
   if (!result.ok) {
-    console.error('\n' + formatBuildError(result.error));
+    console.error('\n' + formatBuildErrors(result.errors ?? [result.error]));
     console.error(`\nThe build stopped; ${values.out}/ was not changed.`);
     return 1;
   }

@@ -6,7 +6,7 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/build/pipeline.ts';
-import { formatBuildError } from '../src/lib/build-error.ts';
+import { formatBuildErrors } from '../src/lib/build-error.ts';
 import { collectGarbage, nodeEffects } from '../src/lib/node-effects.ts';
 
 const root = process.cwd();
@@ -26,7 +26,7 @@ async function refresh(): Promise<boolean> {
     collectGarbage,
     onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
   });
-  if (!result.ok) console.error(formatBuildError(result.error));
+  if (!result.ok) console.error(formatBuildErrors(result.errors ?? [result.error]));
   return result.ok;
 }
 

@@ -1,4 +1,5 @@
-import type { LedgerFile } from '../model/ledger.ts';
+import { reasonMessage, reasons as reasonTexts, type ReasonCode } from '../ingest/reasons.ts';
+import type { LedgerFile, LedgerReason } from '../model/ledger.ts';
 
 /** The ledger as a console table: read = accepted + excluded + rejected + duplicates per file. */
 export function formatLedger(ledger: readonly LedgerFile[]): string {
@@ -19,7 +20,24 @@ export function formatLedger(ledger: readonly LedgerFile[]): string {
   const out = ['Ledger (read = accepted + excluded + rejected + duplicates)', line(head), ...rows.map(line)];
   const missing = ledger.filter((f) => !f.present).map((f) => f.file);
   if (missing.length) out.push(`not present (optional): ${missing.join(', ')}`);
-  const reasons = ledger.flatMap((f) => f.reasons.map((r) => `  ${f.file}: ${r.count} × ${r.code}${r.column ? ` (${r.column})` : ''}: ${r.message.en}`));
+  const reasons = ledger.flatMap((f) => f.reasons.map((r) => `  ${f.file}: ${r.count} × ${r.code}${r.column ? ` (${r.column})` : ''}: ${example(r)}`));
   if (reasons.length) out.push('Rejected rows (see quarantine/):', ...reasons);
   return out.join('\n');
+}
+
+/**
+ * A reason told with its first example's real line and value (masked as published), and the
+ * lines of the other examples: `amount is not a number: "12,5x" (line 14; also lines 20, 31)`.
+ */
+function example(r: LedgerReason): string {
+  const first = r.examples[0];
+  if (!first || !(r.code in reasonTexts)) return r.message.en;
+  const code = r.code as ReasonCode;
+  // without the row's detail (a personal column), the general message with the masked value
+  const text = first.detail !== undefined || !reasonTexts[code].en.includes('{detail}')
+    ? reasonMessage(code, r.column, first.raw, first.detail ?? '').en
+    : r.message.en.replaceAll('"…"', `"${first.raw}"`);
+  const more = r.examples.slice(1).map((e) => e.line);
+  const lines = `line ${first.line}${more.length ? `; also line${more.length > 1 ? 's' : ''} ${more.join(', ')}` : ''}${r.count > r.examples.length ? `, …` : ''}`;
+  return `${text} (${lines})`;
 }

@@ -37,7 +37,8 @@ export interface PipelineOptions {
 
 export type PipelineResult =
   | { ok: true; asOf: string; ledger: LedgerFile[] }
-  | { ok: false; error: BuildError };
+  /** `errors`: every problem found (ingest lists every file's at once); `error` is the first */
+  | { ok: false; error: BuildError; errors?: BuildError[] };
 
 /** Source folders whose code defines the computed tables: a change there invalidates the cache. */
 const definitionSources = ['src/config', 'src/ingest', 'src/validate', 'src/metrics', 'src/model', 'src/lib'];

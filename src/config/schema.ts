@@ -23,6 +23,8 @@ export const fileSettings = z.strictObject({
   columns: z.record(z.string(), z.string()).default({}),
   /** how to read numeric dates like 05/03/2024: required when a file has them */
   dateOrder: z.enum(['ymd', 'dmy', 'mdy']).optional(),
+  /** two-digit years (`05/03/24`): below this → 20xx, from it → 19xx (Excel's 30: 00–29 → 2000s) */
+  twoDigitYearPivot: z.number().int().min(0).max(100).default(30),
   /** decimal separator; ',' reads `1 234,50` */
   decimal: z.enum(['.', ',']).default('.'),
   /** read `3.5万` as 35000 */

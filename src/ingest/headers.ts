@@ -24,7 +24,8 @@ export interface HeaderMatch {
   dims: { name: string; index: number }[];
 }
 
-export type HeaderResult = { ok: true; match: HeaderMatch } | { ok: false; error: BuildError };
+/** `errors`: every problem found (each missing required column); `error` is the first */
+export type HeaderResult = { ok: true; match: HeaderMatch } | { ok: false; error: BuildError; errors?: BuildError[] };
 
 /** Every label that may name `column` in file `name` (canonical first, then preset, then synonyms). */
 export function labelsFor(name: InputName, column: string, settings: Pick<FileSettings, 'preset'>): string[] {
@@ -149,10 +150,9 @@ export function matchHeaders(
     });
   }
 
-  for (const column of required) {
-    if (index.has(column)) continue;
-    return { ok: false, error: missingColumnError(headers.filter((_, i) => !taken.has(i)), headers, name, file, column, settings) };
-  }
+  const free = headers.filter((_, i) => !taken.has(i));
+  const missing = required.filter((c) => !index.has(c)).map((c) => missingColumnError(free, headers, name, file, c, settings));
+  if (missing.length) return { ok: false, error: missing[0]!, errors: missing };
 
   // A column we read whose header appears twice (after normalisation: `Amount` and `amount`) is
   // ambiguous: reading the first and silently ignoring the second would drop the values of one

@@ -21,7 +21,8 @@ export type { ReadInputOptions, ReadInputResult } from './read-input-file.ts';
 /**
  * The ingest stage: every input of `inputFiles` from `dataDir`. orders.csv is required; a missing
  * optional file gives a ledger entry with `present: false` and a null table. The first unusable
- * file (in `inputNames` order) stops with its error.
+ * file does not stop the others: every file is read, and the result lists every problem of every
+ * file (in `inputNames` order), so one build shows them all.
  *
  * A large orders.csv is read on two threads: this one reads its first part while a worker reads
  * the other files and the rest of orders.csv, cut at a record boundary (split-records.ts); the
@@ -38,7 +39,7 @@ export type IngestResult =
       /** threads the files were read on (2 when orders.csv is large: see PARALLEL_MIN_BYTES) */
       threads: number;
     }
-  | { ok: false; error: BuildError };
+  | { ok: false; error: BuildError; errors: BuildError[] };
 
 export interface IngestOptions {
   dataDir: string;
@@ -79,7 +80,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const present = new Map<InputName, boolean>();
   for (const p of paths) present.set(p.name, await fs.exists(p.path));
   const orders = paths[0]!;
-  if (!present.get('orders')) return { ok: false, error: missingOrders(orders.file, orders.path, dataDir) };
+  if (!present.get('orders')) {
+    const error = missingOrders(orders.file, orders.path, dataDir);
+    return { ok: false, error, errors: [error] };
+  }
 
   const keepOf = (name: InputName) => (opts.keep?.[name] ? { keep: opts.keep[name] } : {});
   const read = (f: { name: InputName; file: string }, bytes: Uint8Array) =>
@@ -159,7 +163,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       if (end && !end.ok) {
         // the first error in file order: the head comes first
         const mine = reader.finish(fingerprint);
-        return mine.ok ? end : mine;
+        if (mine.ok) return end;
+        // both parts' problems, once each (the same column's problem is found by both)
+        const errors = [...(mine.errors ?? [mine.error])];
+        for (const e of end.errors ?? [end.error]) if (!errors.some((x) => x.code === e.code && x.field === e.field)) errors.push(e);
+        return { ok: false, error: errors[0]!, errors };
       }
       if (end) reader.absorbEnd(end.end);
       return reader.finish(fingerprint);
@@ -201,6 +209,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const rejects: RejectedRow[] = [];
   const headers: Partial<Record<InputName, string[]>> = {};
   let surveyDimensions: string[] = [];
+  const errors: BuildError[] = [];
   for (const { name, file } of paths) {
     const r = results.get(name);
     if (!r) {
@@ -208,7 +217,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       tables[name] = null;
       continue;
     }
-    if (!r.ok) return r;
+    if (!r.ok) {
+      errors.push(...(r.errors ?? [r.error]));
+      continue;
+    }
     tables[name] = r.table;
     ledger.push(r.ledger);
     for (const x of r.rejects) rejects.push(x);
@@ -216,6 +228,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     if (name === 'surveys') surveyDimensions = r.dimensions;
   }
 
+  if (errors.length) return { ok: false, error: errors[0]!, errors };
   const dataset = { ...tables, surveyDimensions } as unknown as Dataset;
   dataset.customerIndex = indexCustomers(dataset);
   countOrphans(dataset, ledger);

@@ -49,10 +49,12 @@ export class LedgerBuilder {
     r.count++;
     if (r.examples.length < MAX_EXAMPLES) {
       const personal = column !== null && this.personal.has(column);
-      r.examples.push({ line, column, raw: maskValue(raw, personal) });
+      // (no detail for a personal column: its value stays masked everywhere)
+      r.examples.push(detail && !personal ? { line, column, raw: maskValue(raw, personal), detail } : { line, column, raw: maskValue(raw, personal) });
     }
     if (keep) {
       const row: RejectedRow = { file: this.file, line, column, raw, reason: code, message, cells };
+      if (detail) row.detail = detail;
       if (this.header) row.header = this.header;
       this.rejects.push(row);
     }
@@ -80,7 +82,7 @@ export class LedgerBuilder {
     // recount in line order: rejects and duplicates are each in line order, merge them
     const old = new Map(this.reasons);
     this.reasons.clear();
-    const add = (code: string, column: string | null, line: number, raw: string, message: () => Localized) => {
+    const add = (code: string, column: string | null, line: number, raw: string, message: () => Localized, detail?: string) => {
       const key = `${code}\u0000${column ?? ''}`;
       let r = this.reasons.get(key);
       if (!r) {
@@ -89,19 +91,23 @@ export class LedgerBuilder {
         this.reasons.set(key, r);
       }
       r.count++;
-      if (r.examples.length < MAX_EXAMPLES) r.examples.push({ line, column, raw: maskValue(raw, column !== null && this.personal.has(column)) });
+      if (r.examples.length < MAX_EXAMPLES) {
+        const personal = column !== null && this.personal.has(column);
+        const masked = maskValue(raw, personal);
+        r.examples.push(detail && !personal ? { line, column, raw: masked, detail } : { line, column, raw: masked });
+      }
     };
     let d = 0;
     for (const r of this.rejects) {
       while (d < duplicates.length && duplicates[d]!.line < r.line) {
         const x = duplicates[d++]!;
-        add('exact_duplicate', null, x.line, '', () => generic('exact_duplicate', null, String(x.first)));
+        add('exact_duplicate', null, x.line, '', () => generic('exact_duplicate', null, String(x.first)), String(x.first));
       }
-      add(r.reason, r.column, r.line, r.raw, () => r.message);
+      add(r.reason, r.column, r.line, r.raw, () => r.message, r.detail);
     }
     for (; d < duplicates.length; d++) {
       const x = duplicates[d]!;
-      add('exact_duplicate', null, x.line, '', () => generic('exact_duplicate', null, String(x.first)));
+      add('exact_duplicate', null, x.line, '', () => generic('exact_duplicate', null, String(x.first)), String(x.first));
     }
   }
 

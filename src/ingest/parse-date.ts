@@ -10,6 +10,9 @@ import { daysFromCivil, daysInMonth, timeZone, type TimeZone } from '../lib/time
  *   `dateOrder: dmy | mdy`: without it the parser reports `needs_date_order` and ingest stops
  *   with a message naming the setting (we never guess)
  * - month names: `Mar 5, 2024`, `5 Mar 2024`, `05-Mar-2024 14:30`
+ * - two-digit years: `05/03/24` (with `dateOrder: dmy | mdy`), `24-03-05` (with `dateOrder: ymd`),
+ *   `5-Mar-24`. The century comes from a pivot, as in Excel: years below `twoDigitYearPivot`
+ *   (default 30) are 20xx, the others 19xx (00–29 → 2000–2029, 30–99 → 1930–1999)
  * - digits only: 13 digits = epoch ms (纷享销客), 10 = epoch seconds, 8 = `YYYYMMDD`,
  *   14 = `YYYYMMDDHHMMSS`, up to 5 digits with an optional fraction = an Excel serial day (local)
  *
@@ -21,6 +24,8 @@ export type DateError = 'invalid_date' | 'impossible_date' | 'date_out_of_range'
 
 export interface DateOptions {
   dateOrder?: 'ymd' | 'dmy' | 'mdy' | undefined;
+  /** a two-digit year below this is 20xx, from it 19xx (default TWO_DIGIT_YEAR_PIVOT) */
+  twoDigitYearPivot?: number | undefined;
   timezone: string;
   minYear: number;
   maxYear: number;
@@ -33,6 +38,11 @@ const MONTHS: Record<string, number> = {
 };
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday',
   'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Excel's pivot: 00–29 → 2000–2029, 30–99 → 1930–1999 */
+export const TWO_DIGIT_YEAR_PIVOT = 30;
+/** a date with a two-digit last part: two numbers of 1–2 digits then 2, one separator (`/`, `-`, `.`) throughout */
+const SHORT_DATE = /^\D*\d{1,2}([/.-])\d{1,2}\1\d{2}(?!\d)/;
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -195,6 +205,7 @@ export class DateParser {
       // `Mar 5, 2024 …` or `5 Mar 2024 …` / `05-Mar-2024 …`: a day (1–2 digits) and a 4-digit year
       if (k < 2) return NaN;
       if (lens[0]! <= 2 && lens[1] === 4) { d = nums[0]!; y = nums[1]!; }
+      else if (lens[0]! <= 2 && lens[1] === 2) { d = nums[0]!; y = this.century(nums[1]!); }
       else if (lens[0] === 4 && lens[1]! <= 2) { y = nums[0]!; d = nums[1]!; }
       else return NaN;
       mo = monthName;
@@ -204,12 +215,13 @@ export class DateParser {
       if (lens[0] === 4) {
         if (lens[1]! > 2 || lens[2]! > 2) return NaN;
         y = nums[0]!; mo = nums[1]!; d = nums[2]!;
-      } else if (lens[0]! <= 2 && lens[1]! <= 2 && lens[2] === 4) {
+      } else if (lens[0]! <= 2 && lens[1]! <= 2 && (lens[2] === 4 || (lens[2] === 2 && SHORT_DATE.test(s)))) {
         const order = this.opt.dateOrder;
-        if (order === 'dmy') { d = nums[0]!; mo = nums[1]!; }
-        else if (order === 'mdy') { mo = nums[0]!; d = nums[1]!; }
+        const short = lens[2] === 2;
+        if (order === 'dmy') { d = nums[0]!; mo = nums[1]!; y = short ? this.century(nums[2]!) : nums[2]!; }
+        else if (order === 'mdy') { mo = nums[0]!; d = nums[1]!; y = short ? this.century(nums[2]!) : nums[2]!; }
+        else if (order === 'ymd' && short && lens[0] === 2) { y = this.century(nums[0]!); mo = nums[1]!; d = nums[2]!; }
         else { this.error = 'needs_date_order'; return NaN; }
-        y = nums[2]!;
       } else return NaN;
       t = 3;
     }
@@ -233,6 +245,11 @@ export class DateParser {
     if (y < this.opt.minYear || y > this.opt.maxYear) { this.error = 'date_out_of_range'; return NaN; }
     const wall = Date.UTC(y, mo - 1, d, hh, mi, ss, fracMs);
     return offset === null ? this.zone.instantOfWall(wall) : wall - offset;
+  }
+
+  /** a two-digit year with its century (see TWO_DIGIT_YEAR_PIVOT) */
+  private century(yy: number): number {
+    return yy < (this.opt.twoDigitYearPivot ?? TWO_DIGIT_YEAR_PIVOT) ? 2000 + yy : 1900 + yy;
   }
 
   private digitsOnly(s: string, dot: number): number {

@@ -132,7 +132,10 @@ export interface InputReader<N extends InputName> {
 
 export type ReadInputResult<N extends InputName> =
   | { ok: true; table: InputTable<N>; ledger: LedgerFile; rejects: RejectedRow[]; header: string[]; dimensions: string[] }
-  | { ok: false; error: BuildError };
+  | FileFailure;
+
+/** A file that cannot be read: `error` is the first of `errors` (every problem found in it). */
+export type FileFailure = { ok: false; error: BuildError; errors?: BuildError[] };
 
 /** the main date column of each file: its min/max is the ledger's coverage */
 export const coverageColumn: Record<InputName, string | null> = {
@@ -140,9 +143,10 @@ export const coverageColumn: Record<InputName, string | null> = {
   interactions: 'occurred_at', surveys: 'responded_at', targets: null, tasks: 'due_at',
 };
 
+/** A file-level problem that stops reading the file: every problem found so far with it. */
 class Abort {
-  readonly error: BuildError;
-  constructor(error: BuildError) { this.error = error; }
+  readonly errors: BuildError[];
+  constructor(...errors: BuildError[]) { this.errors = errors; }
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
@@ -161,7 +165,7 @@ export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): Read
 }
 
 /** Read bytes [part.start, part.end) of a file cut in two (the worker's half). */
-export function readInputPart<N extends InputName>(o: ReadInputOptions<N> & { part: InputPartRange; onBatch: (batch: RowBatch) => void }): { ok: true; part: InputPart } | { ok: false; error: BuildError } {
+export function readInputPart<N extends InputName>(o: ReadInputOptions<N> & { part: InputPartRange; onBatch: (batch: RowBatch) => void }): { ok: true; part: InputPart } | FileFailure {
   const r = openInputFile(o, o.part);
   if (!r.ok) return r;
   r.reader.readTo(o.part.end);
@@ -171,7 +175,7 @@ export function readInputPart<N extends InputName>(o: ReadInputOptions<N> & { pa
 export function openInputFile<N extends InputName>(
   o: ReadInputOptions<N>,
   range?: InputPartRange,
-): { ok: true; reader: InputReader<N>; part: () => { ok: true; part: InputPart } | { ok: false; error: BuildError } } | { ok: false; error: BuildError } {
+): { ok: true; reader: InputReader<N>; part: () => { ok: true; part: InputPart } | FileFailure } | FileFailure {
   // `bytes`, `o` and `dec` are not used by the closures below, only `source` and `chunksOf`:
   // `release` can then let the file's bytes go while the reader lives on
   const { name, file, bytes, config } = o;
@@ -213,7 +217,7 @@ export function openInputFile<N extends InputName>(
 
   const { minYear, maxYear } = yearRange(config, o.now ?? Date.now());
   const ctx: CoerceContext = {
-    dates: new DateParser({ dateOrder: settings.dateOrder, timezone: config.timezone, minYear, maxYear }),
+    dates: new DateParser({ dateOrder: settings.dateOrder, twoDigitYearPivot: settings.twoDigitYearPivot, timezone: config.timezone, minYear, maxYear }),
     decimal: settings.decimal,
     wan: settings.wan,
     percentColumns: settings.percentColumns,
@@ -280,7 +284,7 @@ export function openInputFile<N extends InputName>(
       }));
     }
     const m = matchHeaders(header, name, file, columns, required, settings);
-    if (!m.ok) throw new Abort(m.error);
+    if (!m.ok) throw new Abort(...(m.errors ?? [m.error]));
     match = m.match;
     if (name === 'orders' && !match.index.has('amount') && !(match.index.has('quantity') && match.index.has('unit_price'))) {
       const taken = new Set(match.index.values());
@@ -363,7 +367,11 @@ export function openInputFile<N extends InputName>(
       const v = coerceCell(p, cell, ctx);
       if (v instanceof CellFailure) {
         const f = v.f;
-        if (f.reason === 'needs_date_order') throw new Abort(ambiguousDateError(name, file, line, p.column, f.raw));
+        if (f.reason === 'needs_date_order') {
+          // one error per column, the rest of the file still read: every problem listed at once
+          if (!dateProblems.has(p.column)) dateProblems.set(p.column, ambiguousDateError(name, file, line, p.column, f.raw));
+          return;
+        }
         led.reject(line, f.column, f.raw, f.reason, cells, f.detail);
         return;
       }
@@ -436,14 +444,16 @@ export function openInputFile<N extends InputName>(
     base = led.accepted;
   };
 
-  let failed: BuildError | null = null;
+  let failed: BuildError[] | null = null;
+  /** ambiguous date columns: column → the error naming its first ambiguous value */
+  const dateProblems = new Map<string, BuildError>();
   const stream = new CsvStream(delimiter, onRecord, onHeader, range ? { header: range.header, line: range.line } : undefined);
   if (range) {
     try {
       onHeader(range.header);
     } catch (e) {
       if (!(e instanceof Abort)) throw e;
-      failed = e.error;
+      failed = e.errors;
     }
   }
   let position = bodyStart;
@@ -458,7 +468,7 @@ export function openInputFile<N extends InputName>(
       }
     } catch (e) {
       if (!(e instanceof Abort)) throw e;
-      failed = e.error;
+      failed = e.errors;
     }
     position = end;
   };
@@ -542,9 +552,12 @@ export function openInputFile<N extends InputName>(
     led.dropDuplicates(rejects, repeats);
   };
 
-  const result = (whole: boolean): ReadInputResult<N> | { ok: false; error: BuildError } | CsvResult => {
+  const result = (whole: boolean): ReadInputResult<N> | FileFailure | CsvResult => {
     const csv = stream.end();
-    if (failed) return { ok: false, error: failed };
+    if (failed || dateProblems.size) {
+      const errors = [...(failed ?? []), ...dateProblems.values()];
+      return { ok: false, error: errors[0]!, errors };
+    }
     if (whole) dropRepeats();
     if (csv.header === null) {
       return {
@@ -595,9 +608,9 @@ export function openInputFile<N extends InputName>(
     return { ok: true, table, ledger, rejects: led.rejects, header, dimensions: dims.map((d) => d.name) };
   };
 
-  const part = (): { ok: true; part: InputPart } | { ok: false; error: BuildError } => {
+  const part = (): { ok: true; part: InputPart } | FileFailure => {
     const r = result(false);
-    if ('ok' in r) return r as { ok: false; error: BuildError };
+    if ('ok' in r) return r as FileFailure;
     handOver();
     return { ok: true, part: { ledger: led.snapshot(), rows: log ? log.data() : null } };
   };

@@ -40,7 +40,7 @@ export type ReadRangeSync = (path: string, position: number, into: Uint8Array) =
 /** The thread's messages, in this order: the part's row batches, then its end. */
 export type WorkerMessage =
   | { kind: 'rows'; rows: PackedRows }
-  | { kind: 'end'; part: { ok: true; end: PackedPartEnd } | { ok: false; error: BuildError } };
+  | { kind: 'end'; part: { ok: true; end: PackedPartEnd } | { ok: false; error: BuildError; errors?: BuildError[] } };
 
 export type Post = (message: WorkerMessage, transfer: ArrayBuffer[]) => void;
 

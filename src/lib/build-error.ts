@@ -40,3 +40,10 @@ export function formatBuildError(e: BuildError): string {
   if (e.hint) lines.push(`  → ${e.hint.en}`, `  → ${e.hint['zh-CN']}`);
   return lines.join('\n');
 }
+
+/** Every problem of a stopped build, numbered when there are several, with how many there are. */
+export function formatBuildErrors(errors: readonly BuildError[]): string {
+  if (errors.length === 1) return formatBuildError(errors[0]!);
+  const head = `${errors.length} problems stop the build (all listed; fix them all, then build again) · 共 ${errors.length} 个问题导致构建停止（已全部列出）:`;
+  return [head, ...errors.map((e, i) => `\n${i + 1}. ${formatBuildError(e)}`)].join('\n');
+}

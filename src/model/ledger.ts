@@ -6,8 +6,11 @@ export interface LedgerReason {
   column: string | null;
   count: number;
   message: Localized;
-  /** up to a few examples, raw values already masked for publication */
-  examples: { line: number; column: string | null; raw: string }[];
+  /**
+   * up to a few examples, raw values already masked for publication; `detail` is the row's own
+   * part of the message (field counts, the line repeated), for the build's console ledger
+   */
+  examples: { line: number; column: string | null; raw: string; detail?: string }[];
 }
 
 export interface LedgerFile {
@@ -42,6 +45,8 @@ export interface RejectedRow {
   raw: string;
   reason: string;
   message: Localized;
+  /** the row's own part of the message (see LedgerReason's examples) */
+  detail?: string;
   /** the original cells, in file order */
   cells: string[];
   /** the file's header row (one shared array per file), for the quarantine CSV's header */

@@ -128,7 +128,7 @@ describe('ingest: the ledger', () => {
     expect(r.dataset.orders.columns.quantity).toEqual([3, 2, -2]);
     const reasons = Object.fromEntries(l.reasons.map((x) => [x.code, x.count]));
     expect(reasons).toEqual({ exact_duplicate: 1, missing_amount: 1 });
-    expect(l.reasons.find((x) => x.code === 'exact_duplicate')!.examples).toEqual([{ line: 3, column: null, raw: '' }]);
+    expect(l.reasons.find((x) => x.code === 'exact_duplicate')!.examples).toEqual([{ line: 3, column: null, raw: '', detail: '2' }]);
     // exact duplicates are counted, not quarantined
     expect(r.rejects.map((x) => x.reason)).toEqual(['missing_amount']);
   });
