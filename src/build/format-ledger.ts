@@ -1,4 +1,4 @@
-import { reasonMessage, reasons as reasonTexts, type ReasonCode } from '../ingest/reasons.ts';
+import { reasonMessage, reasons as reasonTexts, type ReasonCode } from '../validate/reasons.ts';
 import type { LedgerFile, LedgerReason } from '../model/ledger.ts';
 
 /** The ledger as a console table: read = accepted + excluded + rejected + duplicates per file. */
@@ -22,6 +22,9 @@ export function formatLedger(ledger: readonly LedgerFile[]): string {
   if (missing.length) out.push(`not present (optional): ${missing.join(', ')}`);
   const reasons = ledger.flatMap((f) => f.reasons.map((r) => `  ${f.file}: ${r.count} × ${r.code}${r.column ? ` (${r.column})` : ''}: ${example(r)}`));
   if (reasons.length) out.push('Rejected rows (see quarantine/):', ...reasons);
+  const warnings = ledger.flatMap((f) => (f.warnings ?? []).map((w) =>
+    `  ${f.file}: ${w.count} × ${w.code}${w.column ? ` (${w.column})` : ''}: ${w.message.en}${w.examples.length ? ` (${w.examples.map((e) => `line ${e.line}: "${e.raw}"`).join('; ')})` : ''}`));
+  if (warnings.length) out.push('Warnings (rows kept, worth a look):', ...warnings);
   return out.join('\n');
 }
 

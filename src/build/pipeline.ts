@@ -5,7 +5,10 @@ import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { Effects } from '../lib/effects.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { writeQuarantine } from '../ingest/quarantine.ts';
-import type { LedgerFile } from '../model/ledger.ts';
+import { maskValue } from '../ingest/mask.ts';
+import { ledgerWarning } from '../ingest/warnings.ts';
+import type { OrderIdentityCheck } from '../metrics/orders.ts';
+import type { LedgerFile, LedgerWarning } from '../model/ledger.ts';
 import { ORDER_LINE_COLUMNS } from '../model/tables.ts';
 import { computeAllMetrics, type AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { loadRoleCards } from '../roles/load-role-cards.ts';
@@ -73,7 +76,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     // the line table is not read after its reduction to orders: let it go (half the heap at 5M lines)
     const metrics = computeAllMetrics(read.dataset, config, undefined, { releaseOrderLines: true, ...(o.collectGarbage ? { afterRelease: o.collectGarbage } : {}) });
     lap('metrics');
-    computed = { ledger: read.ledger, metrics };
+    computed = { ledger: withIdentityWarnings(read.ledger, metrics.orderIdentity), metrics };
     if (o.useCache) await writeCache(o.cacheDir, key, computed);
   }
 
@@ -117,6 +120,19 @@ async function fingerprintSources(root: string, paths: string[]): Promise<string
   };
   for (const p of paths) await walk(p);
   return combineFingerprints(parts);
+}
+
+/**
+ * The orders ledger entry with the order-identity warnings the metrics stage found while it
+ * grouped lines into orders (src/metrics/orders.ts: there, at no extra pass over the lines).
+ */
+export function withIdentityWarnings(ledger: LedgerFile[], check: OrderIdentityCheck): LedgerFile[] {
+  const add: LedgerWarning[] = [];
+  const examples = (x: OrderIdentityCheck['spansDates']) => x.examples.map((e) => ({ line: e.line, raw: maskValue(e.id) }));
+  if (check.spansDates.count) add.push(ledgerWarning('order_id_spans_dates', 'order_id', check.spansDates.count, examples(check.spansDates)));
+  if (check.spansCustomers.count) add.push(ledgerWarning('order_id_spans_customers', 'order_id', check.spansCustomers.count, examples(check.spansCustomers)));
+  if (!add.length) return ledger;
+  return ledger.map((f) => (f.name === 'orders' ? { ...f, warnings: [...(f.warnings ?? []), ...add] } : f));
 }
 
 /** orders.csv read, but no row survived: nothing to compute, and the reasons are in quarantine/. */

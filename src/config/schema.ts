@@ -31,6 +31,15 @@ export const fileSettings = z.strictObject({
   wan: z.boolean().default(false),
   /** columns whose values are percentages (`12%` → 0.12) */
   percentColumns: z.array(z.string()).default([]),
+  /** canonical column → one value for every row, e.g. `role: 客户经理` (src/ingest/virtual-columns.ts) */
+  constants: z.record(z.string(), z.string()).default({}),
+  /**
+   * lines identical in every cell to an earlier one: `drop` (count them once as exact_duplicate)
+   * or `keep`. Default: orders follow orders.dropExactDuplicates (true: drop), other files keep.
+   */
+  duplicateLines: z.enum(['keep', 'drop']).optional(),
+  /** orders without an order id: `line` (one order per line) or the columns that together identify an order */
+  orderIdentity: z.union([z.literal('line'), z.array(z.string()).min(1)]).optional(),
 });
 export type FileSettings = z.infer<typeof fileSettings>;
 

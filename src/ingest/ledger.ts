@@ -1,7 +1,8 @@
 import type { Localized } from '../model/kpi.ts';
-import type { LedgerFile, LedgerReason, RejectedRow } from '../model/ledger.ts';
+import type { LedgerFile, LedgerReason, LedgerWarning, RejectedRow } from '../model/ledger.ts';
 import { maskValue } from './mask.ts';
 import { duplicateReasons, reasonMessage, type ReasonCode } from '../validate/reasons.ts';
+import { ledgerWarning, MAX_WARNING_EXAMPLES, type WarningCode } from './warnings.ts';
 
 /**
  * Accumulates one file's ledger while its rows stream by:
@@ -21,6 +22,8 @@ export class LedgerBuilder {
   max = -Infinity;
   readonly reasons = new Map<string, LedgerReason>();
   readonly rejects: RejectedRow[] = [];
+  /** warnings by code and column, in first-seen order */
+  readonly warnings = new Map<string, LedgerWarning>();
   private readonly file: string;
   private readonly personal: ReadonlySet<string>;
   private readonly header: string[] | undefined;
@@ -58,6 +61,15 @@ export class LedgerBuilder {
       if (this.header) row.header = this.header;
       this.rejects.push(row);
     }
+  }
+
+  /** Note a kept row worth a look (warnings.ts): counted, with its first examples masked. */
+  warn(code: WarningCode, column: string | null, line: number, raw: string): void {
+    const key = `${code}\u0000${column ?? ''}`;
+    let w = this.warnings.get(key);
+    if (!w) this.warnings.set(key, (w = ledgerWarning(code, column, 0, [])));
+    w.count++;
+    if (w.examples.length < MAX_WARNING_EXAMPLES) w.examples.push({ line, raw: maskValue(raw, column !== null && this.personal.has(column)) });
   }
 
   /**
@@ -116,7 +128,7 @@ export class LedgerBuilder {
     return {
       read: this.read, accepted: this.accepted, excluded: this.excluded, rejected: this.rejected,
       duplicates: this.duplicates, min: this.min, max: this.max,
-      reasons: [...this.reasons.values()], rejects: this.rejects,
+      reasons: [...this.reasons.values()], rejects: this.rejects, warnings: [...this.warnings.values()],
     };
   }
 
@@ -138,6 +150,13 @@ export class LedgerBuilder {
       if (!mine) { this.reasons.set(key, r); continue; }
       mine.count += r.count;
       for (const e of r.examples) if (mine.examples.length < MAX_EXAMPLES) mine.examples.push(e);
+    }
+    for (const w of part.warnings) {
+      const key = `${w.code}\u0000${w.column ?? ''}`;
+      const mine = this.warnings.get(key);
+      if (!mine) { this.warnings.set(key, w); continue; }
+      mine.count += w.count;
+      for (const e of w.examples) if (mine.examples.length < MAX_WARNING_EXAMPLES) mine.examples.push(e);
     }
     for (const row of part.rejects) {
       row.file = this.file;
@@ -163,6 +182,7 @@ export class LedgerBuilder {
       orphans: [],
       reasons: [...this.reasons.values()].sort((a, b) => b.count - a.count),
       coverage: coverageColumn && this.min <= this.max ? { column: coverageColumn, min: this.min, max: this.max } : null,
+      ...(this.warnings.size ? { warnings: [...this.warnings.values()] } : {}),
     };
   }
 }
@@ -179,6 +199,7 @@ export interface LedgerPart {
   /** in first-seen order */
   reasons: LedgerReason[];
   rejects: RejectedRow[];
+  warnings: LedgerWarning[];
 }
 
 function generic(code: ReasonCode, column: string | null, detail: string): Localized {

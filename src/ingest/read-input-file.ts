@@ -16,6 +16,8 @@ import { matchHeaders, missingColumnError, type HeaderMatch } from './headers.ts
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
 import { DateParser } from './parse-date.ts';
+import { looksScientific } from './warnings.ts';
+import { givenColumns, virtualColumns, type VirtualColumn } from './virtual-columns.ts';
 import { EXCLUDED, findRepeats, rejectedOutcome, rejectIndex, RowLog, type RowLogData } from './exact-duplicates.ts';
 import type { ReasonCode } from '../validate/reasons.ts';
 import { packedRows, unpackColumn, type PackedColumn } from './table-transfer.ts';
@@ -256,7 +258,11 @@ export function openInputFile<N extends InputName>(
 
   // orders: exact duplicates (rows identical in every cell), by a 96-bit hash of the raw cells,
   // found once the file is read (exact-duplicates.ts)
-  const dedupe = name === 'orders' && config.orders.dropExactDuplicates;
+  // lines identical in every cell: dropped or kept (files.<name>.duplicateLines); orders' are
+  // always found, for the amount at stake on the data page
+  const duplicatePolicy = settings.duplicateLines ?? (name === 'orders' && config.orders.dropExactDuplicates ? 'drop' : 'keep');
+  const dedupe = duplicatePolicy === 'drop' || name === 'orders';
+  let duplicateLines: LedgerFile['duplicateLines'];
   const log = dedupe ? new RowLog(batch ? estimateRows(partHead, range!.end - range!.start) : capacity) : null;
   let statusIndex = -1;
   const exclude = new Set(name === 'orders' ? config.orders.excludeStatuses.map(fold) : []);
@@ -267,6 +273,7 @@ export function openInputFile<N extends InputName>(
   const cov = coverageColumn[name];
   const seenKeys = new Map<string, number>();
   let amountPlan = -1, qtyPlan = -1, pricePlan = -1;
+  let virtual: VirtualColumn[] = [];
 
   const onHeader = (h: string[]) => {
     header = h.map((x) => x.trim());
@@ -283,9 +290,18 @@ export function openInputFile<N extends InputName>(
         },
       }));
     }
-    const m = matchHeaders(header, name, file, columns, required, settings);
+    const given = givenColumns(name, settings);
+    const m = given.size
+      ? matchHeaders(header, name, file, columns.filter((c) => !given.has(c)), required.filter((c) => !given.has(c)), settings)
+      : matchHeaders(header, name, file, columns, required, settings);
     if (!m.ok) throw new Abort(...(m.errors ?? [m.error]));
     match = m.match;
+    if (given.size) {
+      const v = virtualColumns(name, file, header, settings, columns, match.index);
+      if (!v.ok) throw new Abort(v.error);
+      virtual = v.columns;
+      virtual.forEach((c, k) => { match!.index.set(c.column, header.length + k); match!.mapping[c.column] = c.label; });
+    }
     if (name === 'orders' && !match.index.has('amount') && !(match.index.has('quantity') && match.index.has('unit_price'))) {
       const taken = new Set(match.index.values());
       throw new Abort(missingColumnError(header.filter((_, i) => !taken.has(i)), header, name, file, 'amount', settings, {
@@ -314,7 +330,12 @@ export function openInputFile<N extends InputName>(
     colArrays = stored.map((p) => out[p.column]!);
     setRow = setterFactory(stored.map((p) => p.column));
     statusIndex = exclude.size ? (match.index.get('status') ?? -1) : -1;
-    led = new LedgerBuilder(file, personal, header);
+    led = new LedgerBuilder(file, personal, virtual.length ? [...header, ...virtual.map((c) => `(${c.column})`)] : header);
+  };
+
+  /** config's columns (constants, an order identity) appended to a record's cells */
+  const addVirtual = (cells: string[], line: number) => {
+    for (const c of virtual) cells.push(c.value(cells, line));
   };
 
   const onRecord = (cells: string[], line: number, span: number) => {
@@ -324,9 +345,14 @@ export function openInputFile<N extends InputName>(
       else led.reject(line, null, '', 'ragged_row', cells, `${cells.length} fields, header ${header.length}`);
       return;
     }
-    if (!log) { readRow(cells, line); return; }
-    // the row's outcome, in case it turns out to repeat an earlier row
+    if (!log) {
+      if (virtual.length) addVirtual(cells, line);
+      readRow(cells, line);
+      return;
+    }
+    // the row's outcome, in case it turns out to repeat an earlier row (hashed on the file's own cells)
     const i = log.add(cells, line);
+    if (virtual.length) addVirtual(cells, line);
     const accepted = led.accepted, excluded = led.excluded, rejects = led.rejects.length;
     readRow(cells, line);
     log.outcome[i] = led.accepted > accepted ? accepted : led.excluded > excluded ? EXCLUDED : rejectedOutcome(rejects);
@@ -364,6 +390,7 @@ export function openInputFile<N extends InputName>(
         led.reject(line, p.column, cell.replaceAll('\u0000', '\\0').slice(0, 80), 'nul_byte', cells);
         return;
       }
+      if (p.kind === 'id' && looksScientific(cell)) led.warn('excel_scientific_id', p.column, line, cell);
       const v = coerceCell(p, cell, ctx);
       if (v instanceof CellFailure) {
         const f = v.f;
@@ -531,7 +558,15 @@ export function openInputFile<N extends InputName>(
   const dropRepeats = () => {
     if (!log) return;
     const pairs = findRepeats(log);
-    if (pairs.length === 0) return;
+    // the amount of the accepted lines that repeat an earlier line (orders)
+    const amounts = name === 'orders' ? (out.amount as (number | null)[] | undefined) : undefined;
+    let atStake = 0;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const o = log.outcome[pairs[k]!]!;
+      if (o >= 0 && amounts) atStake += amounts[o] ?? 0;
+    }
+    duplicateLines = { policy: duplicatePolicy, count: pairs.length / 2, amount: amounts ? atStake : null };
+    if (pairs.length === 0 || duplicatePolicy === 'keep') return;
     const rows: number[] = [];
     const rejects = new Set<number>();
     const repeats: { line: number; first: number }[] = [];
@@ -604,6 +639,7 @@ export function openInputFile<N extends InputName>(
       { name, file, encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint: late ?? fingerprint },
       cov,
     );
+    if (duplicateLines) ledger.duplicateLines = duplicateLines;
     const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;
     return { ok: true, table, ledger, rejects: led.rejects, header, dimensions: dims.map((d) => d.name) };
   };

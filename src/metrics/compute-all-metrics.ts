@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.ts';
 import type { Dataset } from '../model/tables.ts';
 import { computeMetricsWithBook, type MetricsOptions, type MetricsResult, type StageTimer } from './index.ts';
 import { sortKpiRows } from './kpi-rows.ts';
+import type { OrderIdentityCheck } from './orders.ts';
 import { computeServiceMetrics, type ServiceMetrics } from './service-facade.ts';
 
 /** A customer's contact details as they come from customers.csv (kept local, in the cache). */
@@ -24,6 +25,8 @@ export interface AllMetrics extends MetricsResult {
   surveyDimensions: string[];
   /** customers' phone and e-mail for publishing (masked there unless configured) */
   contacts: CustomerContact[];
+  /** order ids spanning several days or customers (the build adds them to the ledger's warnings) */
+  orderIdentity: OrderIdentityCheck;
 }
 
 /** `opts.releaseOrderLines`: `ds` gives up its order line table once reduced (see MetricsOptions). */
@@ -40,5 +43,5 @@ export function computeAllMetrics(ds: Dataset, config: Config, timer?: StageTime
       if (c.phone[i] != null || c.email[i] != null) contacts.push({ customer_id: c.customer_id[i]!, phone: c.phone[i] ?? null, email: c.email[i] ?? null });
     }
   }
-  return { ...core, kpis, service, staff: ds.staff, targets: ds.targets, surveyDimensions: ds.surveyDimensions, contacts };
+  return { ...core, kpis, service, staff: ds.staff, targets: ds.targets, surveyDimensions: ds.surveyDimensions, contacts, orderIdentity: book.identity };
 }

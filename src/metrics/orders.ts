@@ -104,6 +104,14 @@ export interface OrderBook {
   customers: CustomerFacts;
   /** team of each person index (NONE when unknown) */
   teamOfPerson: Int32Array;
+  /** order ids whose lines fall on different local days, or belong to different customers */
+  identity: OrderIdentityCheck;
+}
+
+/** Orders whose lines disagree (counted once each), with the first few: file line and order id. */
+export interface OrderIdentityCheck {
+  spansDates: { count: number; examples: { line: number; id: string }[] };
+  spansCustomers: { count: number; examples: { line: number; id: string }[] };
 }
 
 /**
@@ -169,6 +177,18 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
   const channel = arena.i32(nLines);
   const day = arena.i32(nLines);
 
+  // lines of one order on different days or of different customers: flagged once per order
+  // (bit 1: days, bit 2: customers); only lines after an order's first are compared
+  const identity: OrderIdentityCheck = { spansDates: { count: 0, examples: [] }, spansCustomers: { count: 0, examples: [] } };
+  let flags: Uint8Array | null = null;
+  const flag = (o: number, bit: number, i: number) => {
+    flags ??= new Uint8Array(nLines);
+    if (flags[o]! & bit) return;
+    flags[o]! |= bit;
+    const x = bit === 1 ? identity.spansDates : identity.spansCustomers;
+    x.count++;
+    if (x.examples.length < 3) x.examples.push({ line: ds.orders.line[i] ?? i + 2, id: L.order_id[i]! });
+  };
   let n = 0;
   let prevId: string | null = null;
   let prevO = -1;
@@ -207,6 +227,11 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
       const ch = L.channel[i];
       channel[o] = ch == null ? NONE : names.channels.id(ch);
     } else {
+      const f = firstLine[o]!;
+      const t0 = L.order_date[f]!;
+      if (t !== t0 && tz.dayOf(t) !== tz.dayOf(t0)) flag(o, 1, i);
+      const c0 = lineCustomer[f]!;
+      if (cid !== c0 && cid !== NONE && c0 !== NONE) flag(o, 2, i);
       amount[o]! += L.amount[i]!;
       if (customer[o] === NONE && cid !== NONE) customer[o] = customerOf(cid);
       if (owner[o] === NONE && own != null) owner[o] = names.people.id(own);
@@ -275,7 +300,7 @@ export function ordersFromLines(ds: Dataset, tz: TimeZone, at: Attribution, asOf
   for (let c = 0; c < nc; c++) if (cOwner[c] !== NONE) cTeam[c] = teamOfPerson[cOwner[c]!]!;
 
   const customers = customerFacts(arena, orders, names.customers.names, cOwner, cTeam, cRegion, fileRegion, memberLevel, createdDay);
-  return { names, orders, customers, teamOfPerson };
+  return { names, orders, customers, teamOfPerson, identity };
 }
 
 /**

@@ -13,6 +13,19 @@ export interface LedgerReason {
   examples: { line: number; column: string | null; raw: string; detail?: string }[];
 }
 
+/**
+ * Something kept but worth a look, e.g. ids that Excel turned into scientific notation (they may
+ * collide), or one order id spanning several dates or customers. Rows are not rejected for it.
+ */
+export interface LedgerWarning {
+  code: string;
+  column: string | null;
+  count: number;
+  message: Localized;
+  /** up to a few examples, raw values masked as ledger examples are */
+  examples: { line: number; raw: string }[];
+}
+
 export interface LedgerFile {
   /** canonical input name, e.g. `orders` */
   name: string;
@@ -31,6 +44,13 @@ export interface LedgerFile {
   /** kept rows whose reference points nowhere, e.g. { kind: 'unknown_customer', count } */
   orphans: { kind: string; column: string; count: number }[];
   reasons: LedgerReason[];
+  /**
+   * lines identical in every cell to an earlier line (files.<name>.duplicateLines): dropped or
+   * kept, how many, and (orders) the amount of those that were accepted, i.e. at stake
+   */
+  duplicateLines?: { policy: 'keep' | 'drop'; count: number; amount: number | null };
+  /** kept rows worth a look (absent: none) */
+  warnings?: LedgerWarning[];
   /** earliest and latest value of the file's main date column (epoch ms) */
   coverage: { column: string; min: number; max: number } | null;
   /** sha256 of the file's bytes */
