@@ -60,6 +60,7 @@ export const en: Messages = {
   'reason.no_data': 'No data in this period',
   'reason.missing_input': 'The input file this needs is missing',
   'reason.too_few_responses': 'Too few responses for a reliable figure',
+  'reason.needs_customer_column': 'Needs a customer column: no line of orders.csv has a customer_id',
   'reason.unknown': 'Cannot be computed',
 
   'overview.title': 'Overview',

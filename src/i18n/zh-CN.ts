@@ -61,6 +61,7 @@ export const zhCN = {
   'reason.no_data': '本期没有数据',
   'reason.missing_input': '缺少所需的输入文件',
   'reason.too_few_responses': '答卷数不足，结果不可靠',
+  'reason.needs_customer_column': '需要客户列：orders.csv 中没有任何一行带 customer_id（客户编号）',
   'reason.unknown': '无法计算',
 
   'overview.title': '总览',

@@ -198,8 +198,27 @@ export function lifecycleKpis(book: OrderBook, ents: EntityIndex, pi: PeriodInde
       }
     }
   }
+  // no order line names a customer (orders.csv has no customer column, or every sale is
+  // anonymous): the customer-based figures are not 0 but unknown, and say what they need
+  let anyCustomer = false;
+  for (let i = 0; i < o.count && !anyCustomer; i++) anyCustomer = o.customer[i] !== NONE;
+  if (!anyCustomer) {
+    for (const r of rows) {
+      if (!CUSTOMER_KPIS.has(r.kpi)) continue;
+      r.value = null;
+      r.numerator = null;
+      r.denominator = null;
+      r.reason = 'needs_customer_column';
+    }
+  }
   return rows;
 }
+
+/** lifecycle KPIs that count or compare customers (unknown without a customer on any order line) */
+const CUSTOMER_KPIS: ReadonlySet<string> = new Set([
+  'returning_revenue', 'returning_revenue_share', 'buyers', 'new_customers', 'returning_share', 'repeat_rate',
+  'reactivated', 'reactivation_rate', 'won_back', 'retention_rate', 'churn_rate', 'member_aov', 'member_aov_uplift',
+]);
 
 /** (member_aov(P) − member_aov(P−1)) / member_aov(P−1); no value when either is missing. */
 function upliftRow(

@@ -33,9 +33,21 @@ export const pagePeriods = (
   month: lastComplete(manifest.periods.month, opts.months ?? manifest.siteMonths ?? DEFAULT_MONTHS),
 });
 
-/** The period the bare URL shows: the last complete quarter (manifest's, else computed). */
+/**
+ * The period the bare URL shows: the last complete quarter the data covers (manifest's, else
+ * computed); for a short export without one, the last complete month; for one shorter than a month, its latest
+ * month so far (marked incomplete). Never nothing while there are
+ * orders: a one-month export shows its month, not an empty home page.
+ */
 export const defaultPeriod = (manifest: Manifest): PeriodInfo | null => {
-  const id = manifest.lastCompleteQuarter ?? lastComplete(manifest.periods.quarter, 1)[0]?.id ?? null;
+  // a quarter that began before the data did (a March export's Q1) is not the data's quarter
+  const dataFrom = manifest.periods.month?.[0]?.start ?? '';
+  const quarters = (manifest.periods.quarter ?? []).filter((q) => q.start >= dataFrom);
+  const id = (manifest.lastCompleteQuarter && quarters.some((q) => q.id === manifest.lastCompleteQuarter) ? manifest.lastCompleteQuarter : null)
+    ?? lastComplete(quarters, 1)[0]?.id
+    ?? lastComplete(manifest.periods.month, 1)[0]?.id
+    ?? manifest.periods.month?.at(-1)?.id
+    ?? null;
   return id ? (findPeriod(manifest, id) ?? null) : null;
 };
 
