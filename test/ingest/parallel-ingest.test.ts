@@ -115,6 +115,19 @@ describe('ingest on two threads gives exactly the one-thread result', () => {
     expect(one.ok && one.ledger[0]!.duplicates).toBe(4);
   });
 
+  it('config columns (constants, an order id per line), kept duplicates and Excel-id warnings on both sides of the cut', async () => {
+    const lines = orderLines().map((l, i) => (i === 10 || i === 380 ? l.replace(/^O\d+/, '1.23E+15') : l));
+    lines.push(lines[3]!, lines[390]!);
+    const config: ConfigInput = { files: { orders: { orderIdentity: 'line', duplicateLines: 'keep', constants: { region: '华东' } } } };
+    const { one, cut } = await same({ 'orders.csv': [HEADER.replace(/^order_id,/, 'ref,'), ...lines].join('\n') + '\n' }, config);
+    expect(cut).toBe(true);
+    if (!one.ok) throw new Error(one.error.message.en);
+    const l = one.ledger[0]!;
+    expect(l.duplicateLines).toMatchObject({ policy: 'keep', count: 2 });
+    expect(one.dataset.orders.columns.order_id[0]).toBe('#2');
+    expect(new Set(one.dataset.orders.columns.region)).toEqual(new Set(['华东']));
+  });
+
   it('a NUL byte and an overlong cell after the cut', async () => {
     const lines = orderLines();
     lines[352] = lines[352]!.replace('web', 'w\u0000eb'); // (line 350 has an impossible date)
