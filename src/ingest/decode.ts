@@ -9,9 +9,9 @@ import { LEGACY_ENCODINGS } from '../lib/encodings.ts';
  * 3. valid UTF-8 (a strict validator): UTF-8;
  * 4. else the maintained detector `chardet`, given the lines that hold non-ASCII bytes, ranks
  *    legacy encodings; only those that decode the whole file without an error are kept. GB18030
- *    (a superset of GBK, what Excel writes in a Chinese locale) is taken when every non-ASCII
- *    character it gives is Chinese text or CJK punctuation (a check of the result: chardet's
- *    confidence is low on short Chinese files); else chardet's first candidate when it is
+ *    (a superset of GBK, what Excel writes in a Chinese locale) is taken first when every
+ *    non-ASCII character it gives is Chinese text or CJK punctuation (a check of the result:
+ *    chardet misranks short or repetitive Chinese files); else chardet's first candidate when it is
  *    windows-1252 / ISO-8859-1 (read as windows-1252, as browsers do) or when its confidence is
  *    at least CONFIDENT; else the file stops the build with the candidates and their settings
  *    (right or stopped: never a guess).
@@ -217,8 +217,11 @@ function detect(bytes: Uint8Array): { ok: true; encoding: Encoding } | DecodeFai
   const sample = nonAsciiLines(bytes);
   const cands = legacyCandidates(bytes, sample, tried);
   const top = cands[0];
-  if (top && top.confidence >= CONFIDENT) return { ok: true, encoding: top.encoding };
+  // Chinese first: chardet ranks a short or repetitive Chinese file (one store name on every
+  // line) as windows-1252 with high confidence; Latin text misread as GB18030 is not Chinese text
+  // (its accented letters give lone characters inside words: see chineseText)
   if (cands.some((c) => c.encoding === 'gb18030') && chineseText(new TextDecoder('gb18030').decode(sample))) return { ok: true, encoding: 'gb18030' };
+  if (top && top.confidence >= CONFIDENT) return { ok: true, encoding: top.encoding };
   if (top && top.encoding === 'windows-1252') return { ok: true, encoding: top.encoding };
   if (!top) return fail('invalid_bytes', tried[tried.length - 1]!.encoding, Math.max(...tried.map((t) => t.line)), tried, []);
   return fail('uncertain', 'uncertain', 1, tried, cands.slice(0, 3));
