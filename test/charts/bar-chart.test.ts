@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { barChart } from '../../src/charts/bar-chart.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('barChart', () => {
   const bars = [{ label: '华东一部', value: 2_240_000 }, { label: '华北二部', value: 1_830_000 }, { label: '<script>alert(1)</script>', value: 12_000 }];
   const zh = barChart({ bars, unit: 'currency', locale: 'zh-CN', title: '各团队销售额', highlight: '华北二部' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/bar-chart.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/bar-chart.zh-CN.svg');
   });
   test('text from data is escaped', () => {
     expect(zh).not.toContain('<script>');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cohortHeatmap, type CohortCell } from '../../src/charts/cohort-heatmap.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('cohortHeatmap', () => {
   const cohorts = ['2026-01', '2026-02', '2026-03'];
@@ -8,7 +9,7 @@ describe('cohortHeatmap', () => {
   const zh = cohortHeatmap({ cells, locale: 'zh-CN', title: '客户保留', offsetLabel: '首购后月数' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/cohort-heatmap.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/cohort-heatmap.zh-CN.svg');
   });
   test('labels and text alternative', () => {
     expect(zh).toContain('首购后月数');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { intervalBars } from '../../src/charts/interval-bars.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('intervalBars with too few responses', () => {
   const estimates = [
@@ -9,7 +10,7 @@ describe('intervalBars with too few responses', () => {
   const zh = intervalBars({ estimates, unit: 'ratio', locale: 'zh-CN', title: '投诉处理满意度' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/interval-bars-muted.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/interval-bars-muted.zh-CN.svg');
   });
   test('a muted estimate is drawn grey and its tooltip says too few responses', () => {
     expect(zh).toContain('stroke="#8a939d"');

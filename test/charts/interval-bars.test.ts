@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { intervalBars } from '../../src/charts/interval-bars.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('intervalBars', () => {
   const estimates = [
@@ -10,7 +11,7 @@ describe('intervalBars', () => {
   const zh = intervalBars({ estimates, unit: 'ratio', locale: 'zh-CN', title: '各渠道客户满意度' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/interval-bars.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/interval-bars.zh-CN.svg');
   });
   test('interval and n in the tooltip, in the locale', () => {
     expect(zh).toContain('<title>电话: 82.0% (95% 置信区间 74.0% – 88.0%, n = 120)</title>');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { migrationMatrix, type MigrationCell } from '../../src/charts/migration-matrix.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('migrationMatrix', () => {
   const tiers = ['A', 'B', 'C', '无交易'];
@@ -7,7 +8,7 @@ describe('migrationMatrix', () => {
   const zh = migrationMatrix({ cells, tiers, locale: 'zh-CN', title: '价值层级迁移' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/migration-matrix.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/migration-matrix.zh-CN.svg');
   });
   test('labels in the locale', () => {
     expect(zh).toContain('>上期<');

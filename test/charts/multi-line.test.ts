@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { multiLine, type SeriesPoint } from '../../src/charts/multi-line.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('multiLine', () => {
   const periods = ['2026-Q1', '2026-Q2', '2026-Q3'];
@@ -15,7 +16,7 @@ describe('multiLine', () => {
   const zh = multiLine({ points, periods, unit: 'ratio', locale: 'zh-CN', title: '各渠道转化率', alt: '{title}：{n} 个渠道，{from} 至 {to}；最新：{last}' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/multi-line.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/multi-line.zh-CN.svg');
   });
   test('text alternative filled in, labels in the locale, data text escaped', () => {
     // inside a quoted attribute only `"` and `&` need escaping (HTML serialisation)

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rfGrid, type RfCell } from '../../src/charts/rf-grid.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('rfGrid', () => {
   const cells: RfCell[] = [];
@@ -7,7 +8,7 @@ describe('rfGrid', () => {
   const zh = rfGrid({ cells, locale: 'zh-CN', title: 'R×F 网格' });
 
   test('snapshot', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/rf-grid.zh-CN.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/rf-grid.zh-CN.svg');
   });
   test('axis labels in the locale, segment names escaped', () => {
     expect(zh).toContain('最近购买得分 R');

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { sparkline } from '../../src/charts/sparkline.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('sparkline', () => {
   test('snapshot', async () => {
-    await expect(sparkline({ values: [3, 5, null, 4, 8], alt: '净销售额：3 → 8' })).toMatchFileSnapshot('__snapshots__/sparkline.svg');
+    await expect(prettySvg(sparkline({ values: [3, 5, null, 4, 8], alt: '净销售额：3 → 8' }))).toMatchFileSnapshot('__snapshots__/sparkline.svg');
   });
   test('gaps start a new sub-path; the last value has a dot', () => {
     const s = sparkline({ values: [1, 2, null, 3], alt: 'x', width: 32, height: 12 });

@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { trendLine } from '../../src/charts/trend-line.ts';
 import { revenue } from './fixtures.ts';
+import { prettySvg } from './pretty-svg.ts';
 
 describe('trendLine', () => {
   const zh = trendLine({ points: revenue, unit: 'currency', locale: 'zh-CN', title: '净销售额', current: '2026-Q3', previous: '2026-Q2' });
   const en = trendLine({ points: revenue, unit: 'currency', locale: 'en', title: 'Net revenue', current: '2026-Q3', previous: '2026-Q2' });
 
   test('snapshots', async () => {
-    await expect(zh).toMatchFileSnapshot('__snapshots__/trend-line.zh-CN.svg');
-    await expect(en).toMatchFileSnapshot('__snapshots__/trend-line.en.svg');
+    await expect(prettySvg(zh)).toMatchFileSnapshot('__snapshots__/trend-line.zh-CN.svg');
+    await expect(prettySvg(en)).toMatchFileSnapshot('__snapshots__/trend-line.en.svg');
   });
   test('accessible: role, text alternative and title', () => {
     expect(zh).toMatch(/^<svg [^>]*role="img"/);
