@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { dsvFormat } from 'd3-dsv';
+import { csvText } from '../lib/csv.ts';
 import type { FileSystem } from '../lib/effects.ts';
 import type { RejectedRow } from '../model/ledger.ts';
 
@@ -19,7 +19,6 @@ export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: F
   const written: string[] = [];
   if (byFile.size === 0) return written;
   await fs.mkdir(dir);
-  const csv = dsvFormat(',');
   for (const [file, rows] of byFile) {
     const width = Math.max(rows[0]!.header?.length ?? 0, ...rows.map((r) => r.cells.length));
     const header = Array.from({ length: width }, (_, i) => rows[0]!.header?.[i] ?? `column_${i + 1}`);
@@ -27,7 +26,7 @@ export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: F
       const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
       return [...cells, String(r.line), r.column ?? '', r.reason, `${r.message['zh-CN']} / ${r.message.en}`];
     });
-    const text = '\ufeff' + csv.formatRows([[...header, '_line', '_column', '_reason', '_message'], ...body]) + '\n';
+    const text = csvText([[...header, '_line', '_column', '_reason', '_message'], ...body], true);
     const out = posix.join(dir, file.replace(/[/\\]/g, '__').replace(/\.[^.]*$/, '') + '.rejected.csv');
     await fs.writeFile(out, text);
     written.push(out);

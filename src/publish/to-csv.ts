@@ -1,8 +1,8 @@
-import { csvFormatRows } from 'd3-dsv';
+import { csvText } from '../lib/csv.ts';
 
 /**
- * CSV for downloads: UTF-8 with a BOM (so Excel opens Chinese text correctly), RFC 4180
- * quoting by d3-dsv, and formula-safe cells: a text cell that begins with = + - − @ tab or CR
+ * CSV for downloads: UTF-8 with a BOM (so Excel opens Chinese text correctly), the project's one
+ * quoting rule (src/lib/csv.ts), and formula-safe cells: a text cell that begins with = + - − @ tab or CR
  * gets a leading `'` so a spreadsheet shows it as text instead of running it. Numbers (also
  * negative ones) are written as numbers; null/undefined as an empty cell.
  */
@@ -12,7 +12,6 @@ export interface CsvColumn {
   header: string;
 }
 
-export const BOM = '\uFEFF';
 
 const FORMULA_START = /^[=+\-\u2212@\t\r]/;
 
@@ -28,4 +27,4 @@ export const csvCell = (v: unknown): string => {
 };
 
 export const toCsv = (columns: readonly CsvColumn[], rows: readonly Record<string, unknown>[]): string =>
-  BOM + csvFormatRows([columns.map((c) => csvCell(c.header)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))]) + '\n';
+  csvText([columns.map((c) => csvCell(c.header)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))], true);

@@ -1,6 +1,7 @@
 import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it, test } from 'vitest';
-import { BOM, csvCell, toCsv } from '../../src/publish/to-csv.ts';
+import { BOM } from '../../src/lib/csv.ts';
+import { csvCell, toCsv } from '../../src/publish/to-csv.ts';
 
 describe('toCsv', () => {
   const columns = [{ key: 'name', header: '名称' }, { key: 'amount', header: '金额 (元)' }];
