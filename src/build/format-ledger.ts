@@ -25,6 +25,8 @@ export function formatLedger(ledger: readonly LedgerFile[]): string {
   const warnings = ledger.flatMap((f) => (f.warnings ?? []).map((w) =>
     `  ${f.file}: ${w.count} × ${w.code}${w.column ? ` (${w.column})` : ''}: ${w.message.en}${w.examples.length ? ` (${w.examples.map((e) => `line ${e.line}: "${e.raw}"`).join('; ')})` : ''}`));
   if (warnings.length) out.push('Warnings (rows kept, worth a look):', ...warnings);
+  const notes = ledger.flatMap((f) => (f.notes ?? []).map((n) => `  ${f.file}: ${n.en}`));
+  if (notes.length) out.push('How the rows were read:', ...notes);
   return out.join('\n');
 }
 

@@ -10,7 +10,7 @@ const localized = z.strictObject({ 'zh-CN': z.string(), en: z.string() });
 const encoding = z.enum(['auto', 'utf-8', 'gbk', 'iso-8859-1', 'latin1', 'utf-16le', 'utf-16be', ...LEGACY_ENCODINGS]);
 const delimiter = z.enum(['auto', ',', ';', '\t', '|']);
 
-export const presets = ['zoho', 'salesforce', 'hubspot', 'fxiaoke'] as const;
+export const presets = ['zoho', 'salesforce', 'hubspot', 'fxiaoke', 'shopify', 'odoo', 'tmall'] as const;
 
 export const fileSettings = z.strictObject({
   /** path relative to data/ (default: the canonical file name) */
@@ -114,6 +114,12 @@ export const configSchema = z.strictObject({
   orders: z
     .strictObject({
       excludeStatuses: z.array(z.string()).default(['cancelled', 'canceled', '已取消', '作废', 'void']),
+      /** allow-list: when set, only rows whose status is listed count (every other value is excluded) */
+      includeStatuses: z.array(z.string()).optional(),
+      /** `none`: the file's status column is not an order status; it is ignored (see docs/data.md#statuses) */
+      statusRule: z.enum(['check', 'none']).default('check'),
+      /** a refund column: `auto` deducts it unless the amount is shown to be net of it already */
+      refunds: z.enum(['auto', 'deduct', 'included']).default('auto'),
       dropExactDuplicates: z.boolean().default(true),
     })
     .prefault({}),

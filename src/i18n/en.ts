@@ -138,6 +138,7 @@ export const en: Messages = {
   'data.fingerprints': 'Input fingerprints (SHA-256)',
   'data.rowCounts': 'Rows',
   'data.mapping': 'Column mapping',
+  'data.notes': 'How the rows were read',
 
   'downloads.title': 'Downloads',
   'downloads.lede': 'Every table on the site as CSV (UTF-8 with BOM so Excel shows Chinese; text starting with = + − @ is prefixed so it is never run as a formula).',

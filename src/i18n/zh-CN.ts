@@ -139,6 +139,7 @@ export const zhCN = {
   'data.fingerprints': '输入文件指纹（SHA-256）',
   'data.rowCounts': '行数',
   'data.mapping': '列映射',
+  'data.notes': '读取说明',
 
   'downloads.title': '下载',
   'downloads.lede': '页面上的每张表都可以下载为 CSV（UTF-8 带 BOM，Excel 可直接打开中文；以 = + − @ 开头的文本已加前缀防止被当作公式）。',

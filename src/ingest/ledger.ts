@@ -1,6 +1,7 @@
 import type { Localized } from '../model/kpi.ts';
 import type { LedgerFile, LedgerReason, LedgerWarning, RejectedRow } from '../model/ledger.ts';
 import { maskValue } from './mask.ts';
+import { mergeOrderTallies, type OrderTallies } from './order-tallies.ts';
 import { duplicateReasons, reasonMessage, type ReasonCode } from '../validate/reasons.ts';
 import { ledgerWarning, MAX_WARNING_EXAMPLES, type WarningCode } from './warnings.ts';
 
@@ -24,6 +25,8 @@ export class LedgerBuilder {
   readonly rejects: RejectedRow[] = [];
   /** warnings by code and column, in first-seen order */
   readonly warnings = new Map<string, LedgerWarning>();
+  /** orders.csv: what its sales rules saw (order-rows.ts) */
+  orders: OrderTallies | null = null;
   private readonly file: string;
   private readonly personal: ReadonlySet<string>;
   private readonly header: string[] | undefined;
@@ -128,7 +131,7 @@ export class LedgerBuilder {
     return {
       read: this.read, accepted: this.accepted, excluded: this.excluded, rejected: this.rejected,
       duplicates: this.duplicates, min: this.min, max: this.max,
-      reasons: [...this.reasons.values()], rejects: this.rejects, warnings: [...this.warnings.values()],
+      reasons: [...this.reasons.values()], rejects: this.rejects, warnings: [...this.warnings.values()], orders: this.orders,
     };
   }
 
@@ -144,6 +147,7 @@ export class LedgerBuilder {
     this.duplicates += part.duplicates;
     if (part.min < this.min) this.min = part.min;
     if (part.max > this.max) this.max = part.max;
+    if (part.orders && this.orders) mergeOrderTallies(this.orders, part.orders);
     for (const r of part.reasons) {
       const key = `${r.code}\u0000${r.column ?? ''}`;
       const mine = this.reasons.get(key);
@@ -200,6 +204,7 @@ export interface LedgerPart {
   reasons: LedgerReason[];
   rejects: RejectedRow[];
   warnings: LedgerWarning[];
+  orders: OrderTallies | null;
 }
 
 function generic(code: ReasonCode, column: string | null, detail: string): Localized {

@@ -12,10 +12,14 @@ import { CellFailure, coerceCell, internValue, planFields, type CoerceContext, t
 import { decodeStream, readTextPieces, textPieces, type DecodedStream, type DecodeFailure, type Encoding } from './decode.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { decodeError } from './encoding-error.ts';
-import { matchHeaders, missingColumnError, type HeaderMatch } from './headers.ts';
+import { labelsFor, matchHeaders, missingColumnError, normalizeHeader, type HeaderMatch } from './headers.ts';
+import { findNameParts, joinName, type NameParts } from './name-parts.ts';
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
 import { DateParser } from './parse-date.ts';
+import { OrderRows } from './order-rows.ts';
+import { presetRules } from './presets/index.ts';
+import { newOrderTallies } from './order-tallies.ts';
 import { looksScientific } from './warnings.ts';
 import { givenColumns, virtualColumns, type VirtualColumn } from './virtual-columns.ts';
 import { EXCLUDED, findRepeats, rejectedOutcome, rejectIndex, RowLog, type RowLogData } from './exact-duplicates.ts';
@@ -151,8 +155,6 @@ class Abort {
   constructor(...errors: BuildError[]) { this.errors = errors; }
 }
 
-const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
-
 /** accepted year range: 1970 … (asOf year, or this year) + 1 */
 export function yearRange(config: Config, now: number): { minYear: number; maxYear: number } {
   const y = config.asOf ? Number(config.asOf.slice(0, 4)) : new Date(now).getUTCFullYear();
@@ -260,15 +262,16 @@ export function openInputFile<N extends InputName>(
   // found once the file is read (exact-duplicates.ts)
   // lines identical in every cell: dropped or kept (files.<name>.duplicateLines); orders' are
   // always found, for the amount at stake on the data page
-  const duplicatePolicy = settings.duplicateLines ?? (name === 'orders' && config.orders.dropExactDuplicates ? 'drop' : 'keep');
+  // (a preset whose export has no line id says identical lines are real lines: presets/types.ts linesRepeat)
+  const linesRepeat = !!(settings.preset && presetRules[settings.preset].linesRepeat);
+  const duplicatePolicy = settings.duplicateLines ?? (name === 'orders' && config.orders.dropExactDuplicates && !linesRepeat ? 'drop' : 'keep');
   const dedupe = duplicatePolicy === 'drop' || name === 'orders';
   let duplicateLines: LedgerFile['duplicateLines'];
   const log = dedupe ? new RowLog(batch ? estimateRows(partHead, range!.end - range!.start) : capacity) : null;
-  let statusIndex = -1;
-  const exclude = new Set(name === 'orders' ? config.orders.excludeStatuses.map(fold) : []);
-  const excludedCache = new Map<string, boolean>();
-  let lastStatus: string | null = null;
-  let lastExcluded = false;
+  /** orders: which rows are sales and for how much (status, unpaid, first-line layout, refunds) */
+  let orderRows: OrderRows | null = null;
+  /** `name` joined from first and last name columns (name-parts.ts): an extra cell after the file's own */
+  let nameParts: NameParts | null = null;
   const keyColumn = spec.key;
   const cov = coverageColumn[name];
   const seenKeys = new Map<string, number>();
@@ -290,10 +293,19 @@ export function openInputFile<N extends InputName>(
         },
       }));
     }
+    let mapSettings = settings;
+    if (columns.includes('name') && !settings.columns.name) {
+      const labels = new Set(labelsFor(name, 'name', settings).map(normalizeHeader));
+      nameParts = header.some((x) => labels.has(normalizeHeader(x))) ? null : findNameParts(header, new Set());
+      if (nameParts) {
+        header = [...header, nameParts.label];
+        mapSettings = { ...settings, columns: { ...settings.columns, name: nameParts.label } };
+      }
+    }
     const given = givenColumns(name, settings);
     const m = given.size
-      ? matchHeaders(header, name, file, columns.filter((c) => !given.has(c)), required.filter((c) => !given.has(c)), settings)
-      : matchHeaders(header, name, file, columns, required, settings);
+      ? matchHeaders(header, name, file, columns.filter((c) => !given.has(c)), required.filter((c) => !given.has(c)), mapSettings)
+      : matchHeaders(header, name, file, columns, required, mapSettings);
     if (!m.ok) throw new Abort(...(m.errors ?? [m.error]));
     match = m.match;
     if (given.size) {
@@ -312,7 +324,8 @@ export function openInputFile<N extends InputName>(
     plan = planFields(shape, match.index, ctx, [keyColumn ?? '', 'order_id']);
     zodEveryRow = !coercionCovers(shape) || match.dims.length > 0;
     makeRow = rowFactory(plan.map((p) => p.column));
-    const kept = keep ? new Set(keep) : null;
+    // the refund column is netted into the amounts at the end (order-rows.ts), so it is stored until then
+    const kept = keep ? new Set([...keep, 'refund_amount']) : null;
     stored = plan.filter((p) => !kept || kept.has(p.column));
     for (const p of stored) out[p.column] = new Array(capacity);
     plan.forEach((p, k) => {
@@ -329,8 +342,12 @@ export function openInputFile<N extends InputName>(
     }));
     colArrays = stored.map((p) => out[p.column]!);
     setRow = setterFactory(stored.map((p) => p.column));
-    statusIndex = exclude.size ? (match.index.get('status') ?? -1) : -1;
     led = new LedgerBuilder(file, personal, virtual.length ? [...header, ...virtual.map((c) => `(${c.column})`)] : header);
+    if (name === 'orders') {
+      led.orders = newOrderTallies();
+      const labels = [...header, ...virtual.map((c) => c.label)];
+      orderRows = new OrderRows({ file, header: labels, index: match.index, config, settings, num: { decimal: ctx.decimal, wan: ctx.wan, percent: false }, tallies: led.orders });
+    }
   };
 
   /** config's columns (constants, an order identity) appended to a record's cells */
@@ -340,6 +357,10 @@ export function openInputFile<N extends InputName>(
 
   const onRecord = (cells: string[], line: number, span: number) => {
     led.read++;
+    if (nameParts && cells.length === header.length - 1) {
+      const { first, last } = nameParts;
+      cells.push(joinName(first >= 0 ? cells[first]! : '', last >= 0 ? cells[last]! : ''));
+    }
     if (cells.length !== header.length) {
       if (span > 1) led.reject(line, null, '', 'unterminated_quote', cells, `line ${line} to ${line + span - 1} read as one row of ${cells.length} fields`);
       else led.reject(line, null, '', 'ragged_row', cells, `${cells.length} fields, header ${header.length}`);
@@ -359,20 +380,11 @@ export function openInputFile<N extends InputName>(
   };
 
   /** a row with the header's number of cells: excluded, rejected with a reason, or accepted */
-  const readRow = (cells: string[], line: number) => {
-    if (statusIndex >= 0) {
-      // statuses repeat (paid, paid, paid …): compare with the previous row's before any lookup
-      const raw = cells[statusIndex]!;
-      if (raw !== lastStatus) {
-        let ex = excludedCache.get(raw);
-        if (ex === undefined) {
-          ex = exclude.has(fold(raw));
-          if (excludedCache.size < 10_000) excludedCache.set(raw, ex);
-        }
-        lastStatus = raw;
-        lastExcluded = ex;
-      }
-      if (lastExcluded) { led.excluded++; return; }
+  const readRow = (record: string[], line: number) => {
+    let cells = record;
+    if (orderRows) {
+      cells = orderRows.cells(record);
+      if (orderRows.excludes(cells)) { led.excluded++; return; }
     }
 
     for (let k = 0; k < plan.length; k++) {
@@ -451,6 +463,7 @@ export function openInputFile<N extends InputName>(
     setRow(colArrays, data, n);
     for (const d of dims) out[DIMENSION_PREFIX + d.name]![n] = data[DIMENSION_PREFIX + d.name] ?? null;
     lines[n] = line;
+    orderRows?.accepted(data, cells);
     if (cov) {
       const t = data[cov] as number | null;
       if (t !== null && t !== undefined) led.cover(t);
@@ -635,11 +648,19 @@ export function openInputFile<N extends InputName>(
     const r = result(true);
     if ('ok' in r) return r as ReadInputResult<N>;
     const m = match as HeaderMatch | null;
+    const sales = orderRows ? (orderRows as OrderRows).finish(out, led.accepted) : null;
+    if (sales && !sales.ok) return sales;
+    if (keep && !keep.includes('refund_amount')) delete out.refund_amount;
     const ledger = led.toLedger(
       { name, file, encoding, delimiter, mapping: m?.mapping ?? {}, fingerprint: late ?? fingerprint },
       cov,
     );
     if (duplicateLines) ledger.duplicateLines = duplicateLines;
+    if (sales) {
+      ledger.notes = sales.notes;
+      const statusHeader = m?.mapping.status;
+      if (statusHeader && led.orders && config.orders.statusRule !== 'none') ledger.statuses = { header: statusHeader, values: [...led.orders.statuses.values()] };
+    }
     const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;
     return { ok: true, table, ledger, rejects: led.rejects, header, dimensions: dims.map((d) => d.name) };
   };

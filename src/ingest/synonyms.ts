@@ -14,16 +14,27 @@ const team = ['团队', '部门', '小组', '所属团队', '所属部门', 'Tea
 const staffId = ['员工编号', '工号', '员工ID', '员工编码', '人员编号', 'Staff ID', 'Employee ID', 'Employee No', 'Employee Number', 'User ID'];
 const ticketId = ['工单编号', '工单号', '工单ID', '投诉编号', '服务单号', 'Ticket ID', 'Ticket No', 'Ticket Number', 'Case ID', 'Case Number'];
 
+/**
+ * Amount labels that name what was paid or the net figure (after discounts), and labels that name a
+ * list price, gross or GMV figure. When a file has one of each, the paid/net one is the amount.
+ */
+export const paidAmountLabels = ['实付金额', '买家实际支付金额', '实际支付金额', '实收金额', '支付金额', '付款金额', '实付款', '实收', 'Paid Amount', 'Amount Paid', 'Total Paid', 'Net Amount', 'Net Sales', 'Grand Total'];
+export const listAmountLabels = ['总金额', '合计金额', '合计', '订单总额', '商品总价', '应付金额', 'Sub Total', 'Subtotal', 'Gross Amount', 'Gross Sales', 'List Price', 'GMV'];
+
 export const synonyms: { [N in InputName]: Record<string, string[]> } = {
   orders: {
     order_id: ['订单编号', '订单号', '订单ID', '订单编码', '单号', '发票号', '销售单号', 'Order ID', 'Order No', 'Order Number', 'Invoice', 'Invoice No', 'Invoice Number', 'InvoiceNo'],
     customer_id: customerId,
-    order_date: ['下单时间', '订单日期', '下单日期', '订单时间', '成交日期', '成交时间', '交易时间', '交易日期', '销售日期', '日期', 'Order Date', 'Order Time', 'Invoice Date', 'Date', 'Purchase Date', 'Transaction Date'],
-    amount: ['金额', '订单金额', '成交金额', '实付金额', '销售额', '总金额', '合计金额', '合计', '实收金额', 'Amount', 'Total', 'Order Amount', 'Order Total', 'Sales', 'Revenue', 'Net Amount'],
+    order_date: ['下单时间', '订单日期', '下单日期', '订单时间', '订单创建时间', '成交日期', '成交时间', '交易时间', '交易日期', '销售日期', '日期', '创建时间', 'Order Date', 'Order Time', 'Invoice Date', 'Date', 'Purchase Date', 'Transaction Date'],
+    // paid/net labels first: where a file has both (买家实际支付金额 and 总金额, Grand Total and Sub
+    // Total), the paid/net one is read (see paidAmountLabels; ingest says which was chosen)
+    amount: [...paidAmountLabels, '金额', '订单金额', '成交金额', '销售额', 'Amount', 'Total', 'Order Amount', 'Order Total', 'Sales', 'Revenue', ...listAmountLabels],
+    refund_amount: ['退款金额', '退款', '退款额', '已退款金额', 'Refund', 'Refunds', 'Refunded', 'Refunded Amount', 'Refund Amount', 'Amount Refunded', 'Total Refunded'],
+    paid_at: ['付款时间', '订单付款时间', '支付时间', '付款日期', '支付日期', 'Paid At', 'Paid Date', 'Payment Date', 'Date Paid'],
     quantity: ['数量', '销售数量', '购买数量', '件数', 'Quantity', 'Qty'],
     unit_price: ['单价', '销售单价', '价格', 'Unit Price', 'Price', 'UnitPrice'],
     owner_id: ownerId,
-    status: ['状态', '订单状态', 'Status', 'Order Status'],
+    status: ['状态', '订单状态', '交易状态', '付款状态', '支付状态', '阶段', '销售阶段', '商机阶段', 'Status', 'Order Status', 'Stage', 'Deal Stage', 'Payment Status', 'Financial Status', 'Invoice Status'],
     channel,
     product: ['产品', '商品', '产品编号', '产品编码', '商品编码', '商品名称', '产品名称', 'SKU', 'Product', 'Product ID', 'Product Name', 'Item', 'StockCode', 'Stock Code'],
     category,

@@ -55,6 +55,18 @@ export interface LedgerFile {
   coverage: { column: string; min: number; max: number } | null;
   /** sha256 of the file's bytes */
   fingerprint: string | null;
+  /** orders: the status column's values, what each counted as (docs/data.md#statuses) */
+  statuses?: { header: string; values: StatusCount[] } | null;
+  /** what ingest decided about the file that a reader should know (amount chosen, refunds, unpaid rows …) */
+  notes?: Localized[];
+}
+
+/** One status value of orders.csv: rows read with it (exact duplicates included), their amount, and what it counted as. */
+export interface StatusCount {
+  value: string;
+  rows: number;
+  amount: number;
+  outcome: 'kept' | 'excluded' | 'unknown';
 }
 
 /** One rejected row, written to the local quarantine folder (never published). */

@@ -47,8 +47,13 @@ memberLevels:
 #     wan: false               # read 3.5万 as 35000
 #     percentColumns: []
 
-# orders:
+# Which order statuses are real sales. 已退款 lines carry the refund as a negative amount, so they
+# count (they net the revenue); 已取消 is excluded. Any other value would stop the build.
+orders:
+  includeStatuses: [已完成, 已发货, 已退款]
 #   excludeStatuses: [cancelled, canceled, 已取消, 作废, void]
+#   statusRule: check          # none: the file's status column is not an order status
+#   refunds: auto              # a refund column: deduct | included (the amount is already net of it)
 #   dropExactDuplicates: true
 
 # rfm:

@@ -15,4 +15,8 @@ describe('normalizeId', () => {
     ['536365.', '536365.'],
   ])('%s → %s', (raw, want) => expect(normalizeId(raw)).toBe(want));
   it('empty → null', () => expect(normalizeId('  ')).toBeNull());
+  it('Salesforce\'s empty reference 000000000000000AAA → null (an opportunity without an account)', () => {
+    expect(normalizeId('000000000000000AAA')).toBeNull();
+    expect(normalizeId('0015g00000AbCdEAAA')).toBe('0015g00000AbCdEAAA');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Preset } from './types.ts';
+import type { Preset, PresetRules } from './types.ts';
 
 /**
  * 纷享销客 (ShareCRM / fxiaoke) exports via the OpenAPI or a data export use object API names:
@@ -14,7 +14,7 @@ export const fxiaoke: Preset = {
     order_date: ['order_time', 'create_time'],
     amount: ['order_amount', 'product_amount'],
     owner_id: ['owner'],
-    status: ['life_status', 'order_status'],
+    status: ['sales_stage', 'order_status', 'life_status'],
     channel: ['source', 'order_source'],
     region: ['area_location', 'country'],
   },
@@ -65,4 +65,16 @@ export const fxiaoke: Preset = {
     completed_at: ['complete_time', 'finish_time'],
     title: ['name', 'title'],
   },
+};
+
+/**
+ * Opportunities (商机): only 赢单 is a sale. Sales orders: 已成交/已完成/已发货/已收货 are sales,
+ * 已作废/已取消 are not. An order's life status (生命状态): normal and in change are in force.
+ */
+export const fxiaokeRules: PresetRules = {
+  statuses: [
+    { headers: ['sales_stage', '销售阶段', '商机阶段'], keep: ['赢单', 'win'], exclude: ['输单', '无效', 'lose', 'invalid'], only: true },
+    { headers: ['order_status', '订单状态'], keep: ['已成交', '已完成', '已发货', '已收货', '确认', '已确认'], exclude: ['已作废', '已取消', '作废', '取消'] },
+    { headers: ['life_status', '生命状态'], keep: ['normal', '正常', 'in_change', '变更中'], exclude: ['invalid', '作废', 'ineffective', '未生效', 'under_review', '审核中'] },
+  ],
 };

@@ -1,4 +1,4 @@
-import type { Preset } from './types.ts';
+import type { Preset, PresetRules } from './types.ts';
 
 /**
  * HubSpot exports: object exports carry property labels (`Record ID`, `Deal Name`, `Close Date`,
@@ -60,4 +60,9 @@ export const hubspot: Preset = {
     completed_at: ['Completed at', 'hs_task_completion_date'],
     title: ['Task title', 'hs_task_subject'],
   },
+};
+
+/** Deals: only the closed-won stage is a sale (`closedwon` internally, `Closed won` as a label). */
+export const hubspotRules: PresetRules = {
+  statuses: [{ headers: ['Deal Stage', 'dealstage'], keep: ['closedwon'], exclude: ['closedlost'], only: true }],
 };

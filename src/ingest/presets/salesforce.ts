@@ -1,4 +1,4 @@
-import type { Preset } from './types.ts';
+import type { Preset, PresetRules } from './types.ts';
 
 /**
  * Salesforce exports: Data Loader / Data Export files use API names (`Id`, `AccountId`,
@@ -13,7 +13,7 @@ export const salesforce: Preset = {
     order_date: ['CloseDate', 'EffectiveDate', 'Close Date', 'Order Start Date'],
     amount: ['Amount', 'TotalAmount', 'Order Amount'],
     owner_id: ['OwnerId', 'Opportunity Owner', 'Owner ID', 'Order Owner'],
-    status: ['StageName', 'Status', 'Stage'],
+    status: ['IsWon', 'Won', 'StageName', 'Stage', 'Status'],
     channel: ['LeadSource', 'Lead Source'],
     product: ['Product2Id', 'Product Name'],
     category: ['Type', 'Opportunity Type'],
@@ -33,7 +33,8 @@ export const salesforce: Preset = {
   staff: {
     staff_id: ['Id', 'User ID'],
     name: ['Name', 'Full Name'],
-    role: ['UserRoleId', 'Role', 'UserRole.Name'],
+    // `UserRoleId` is a record id (00E…), not a role: the role is the role's name
+    role: ['UserRole.Name', 'Role'],
     team: ['Department', 'Division'],
     manager_id: ['ManagerId', 'Manager'],
     region: ['Country'],
@@ -67,4 +68,16 @@ export const salesforce: Preset = {
     completed_at: ['CompletedDateTime', 'Completed Date'],
     title: ['Subject'],
   },
+};
+
+/**
+ * Opportunities: `IsWon` says it (true = won); `StageName` only Closed Won (an allow-list: stage
+ * names are the company's own). Orders: `Status` Activated; Draft is not a sale yet.
+ */
+export const salesforceRules: PresetRules = {
+  statuses: [
+    { headers: ['IsWon', 'Won'], keep: ['true', '1'], exclude: ['false', '0'] },
+    { headers: ['StageName', 'Stage'], keep: ['Closed Won'], exclude: ['Closed Lost'], only: true },
+    { headers: ['Status'], keep: ['Activated'], exclude: ['Draft', 'Cancelled'] },
+  ],
 };

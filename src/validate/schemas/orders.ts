@@ -4,13 +4,17 @@ import { date, id, num, text } from './fields.ts';
 /**
  * orders.csv: an order or an order line (lines sharing order_id are one order).
  * `amount` is required after coercion: when the file has quantity × unit_price instead, ingest
- * computes it. Negative amounts are refunds, returns or cancellation lines.
+ * computes it. Negative amounts are refunds, returns or cancellation lines. `refund_amount` (a
+ * refund column) is netted into `amount` by ingest; a `paid_at` column marks unpaid rows (empty)
+ * as excluded. Neither is kept after ingest.
  */
 export const orderRow = z.object({
   order_id: id(),
   customer_id: id().nullable(),
   order_date: date(),
   amount: num(),
+  refund_amount: num().nullable(),
+  paid_at: date().nullable(),
   quantity: num().nullable(),
   unit_price: num().nullable(),
   owner_id: id().nullable(),
