@@ -86,14 +86,15 @@ export class OrderRows {
         this.last = c;
       }
       const c = this.last!;
+      c.rows++;
       if (c.outcome === 'excluded') {
-        c.rows++;
         c.amount = addCents(c.amount, this.amountOf(cells));
         return true;
       }
       this.current = c;
     }
     if (this.paid >= 0 && cells[this.paid]!.trim() === '') {
+      // (an unpaid row's status count keeps the row; its amount is in the unpaid tally)
       const u = this.s.tallies.unpaid;
       u.rows++;
       u.amount = addCents(u.amount, this.amountOf(cells));
@@ -102,10 +103,10 @@ export class OrderRows {
     return false;
   }
 
-  /** an accepted row: its status value's count and amount, its refund */
+  /** an accepted row: its status value's amount, its refund */
   accepted(row: Record<string, unknown>, cells: string[]): void {
     const amount = row.amount as number;
-    if (this.current) { this.current.rows++; this.current.amount = addCents(this.current.amount, amount); }
+    if (this.current) this.current.amount = addCents(this.current.amount, amount);
     const refund = row.refund_amount as number | null | undefined;
     if (!refund) return;
     const r = this.s.tallies.refunds;

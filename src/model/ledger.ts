@@ -61,7 +61,10 @@ export interface LedgerFile {
   notes?: Localized[];
 }
 
-/** One status value of orders.csv: rows read with it (exact duplicates included), their amount, and what it counted as. */
+/**
+ * One status value of orders.csv: the rows read with it (rejected rows and exact duplicates
+ * included), the amount of those excluded or accepted, and what it counted as.
+ */
 export interface StatusCount {
   value: string;
   rows: number;

@@ -162,4 +162,23 @@ describe('real exports build with their preset and the right figures', () => {
     expect(notes).toContain('5 lines continue the order above');
     expect(notes).toContain('refunds: "Refunded Amount" deducted from "Total" (2 rows, 80.00).');
   });
+
+  it('a real status column without a rule stops: Zoho invoices read without the preset list every status with its rows and amount', async () => {
+    const rows = csvParse(await readFile(join(FIXTURES, 'zoho-crm/Invoices.csv'), 'utf8'));
+    const { dir, r } = await build({ 'Invoices.csv': 'zoho-crm/Invoices.csv' }, 'files:\n  orders: { path: Invoices.csv, columns: { order_date: Created Time } }\n');
+    dirs.push(dir);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('uncovered_statuses');
+    const outcome: Record<string, string> = { Delivered: 'kept', Cancelled: 'excluded', Approved: 'no rule', Created: 'no rule' };
+    for (const status of ['Delivered', 'Approved', 'Cancelled', 'Created']) {
+      const of = rows.filter((x) => x['Invoice Status'] === status);
+      const amount = of.filter((x) => x['Grand Total']!.trim() !== '').reduce((s, x) => s + cents(x['Grand Total']!), 0) / 100;
+      const shown = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(r.error.message.en).toContain(`"${status}": ${of.length} rows, amount ${shown} (${outcome[status]})`);
+    }
+    // the fix, ready to paste: the values already counted and those that read as won or paid (most rows first, ties by name)
+    expect(r.error.hint!.en).toContain('orders:\n  includeStatuses: ["Approved", "Delivered"]');
+    expect(r.error.hint!.en).toContain('orders:\n  statusRule: none');
+  });
 });

@@ -139,3 +139,31 @@ describe('Salesforce users as staff', () => {
     expect(r.ledger.mapping).toMatchObject({ name: 'FirstName + LastName', role: 'UserRole.Name' });
   });
 });
+
+describe('line-item exports with order fields on the first line only', () => {
+  it('Odoo top-level export (preset odoo): a line with an empty order id continues the order above, its total counted once', () => {
+    const r = read([
+      'name,partner_id,date_order,amount_total,state,order_line/product_id,order_line/price_subtotal',
+      'S00001,Acme,2024-03-01 10:00:00,300,sale,Desk,200',
+      ',,,,,Chair,100',
+      'S00002,Beta,2024-03-02 10:00:00,50,cancel,Lamp,50',
+      ',,,,,Bulb,0',
+      'S00003,Acme,2024-03-03 10:00:00,80,done,Pen,80',
+    ], { files: { orders: { preset: 'odoo' } } });
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.table.columns.order_id).toEqual(['S00001', 'S00001', 'S00003']);
+    expect(r.table.columns.customer_id).toEqual(['Acme', 'Acme', 'Acme']);
+    expect(amounts(r)).toEqual([300, 0, 80]);
+    // the cancelled order's two lines: its status is on its first line only
+    expect(r.ledger.excluded).toBe(2);
+    expect(r.ledger.notes!.map((n) => n.en)).toContain('2 lines continue the order above (its totals and status are on its first line): read with amount 0 and the first line\'s order fields.');
+  });
+
+  it('without such a preset an empty order id is still a missing value, and a line whose own amount is set is its own line', () => {
+    const r = read(['order_id,order_date,amount', 'A,2024-03-01,10', ',2024-03-01,', 'A,2024-03-01,5', 'A,2024-03-01,']);
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.rejects.map((x) => [x.line, x.reason, x.column])).toEqual([[3, 'missing_value', 'order_id']]);
+    // line 5 continues A (its first line has an amount): amount 0, not rejected
+    expect(amounts(r)).toEqual([10, 5, 0]);
+  });
+});
