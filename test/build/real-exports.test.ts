@@ -90,9 +90,14 @@ describe('real exports build with their preset and the right figures', () => {
     // Created Time reads "20 Apr, 2021 07:49:50": the year is its four digits
     const buyers = distinctByYear(priced.filter((r) => cents(r['Grand Total']!) > 0), (r) => /\d{4}/.exec(r['Created Time']!)![0], (r) => r['Account Id']!);
 
-    const { dir, r } = await build({ 'Invoices.csv': 'zoho-crm/Invoices.csv' }, 'files:\n  orders: { path: Invoices.csv, preset: zoho }\n');
+    const { dir, r } = await build(
+      { 'Invoices.csv': 'zoho-crm/Invoices.csv', 'Accounts.csv': 'zoho-crm/Accounts.csv' },
+      'files:\n  orders: { path: Invoices.csv, preset: zoho }\n  customers: { path: Accounts.csv, preset: zoho }\n',
+    );
     dirs.push(dir);
     if (!r.ok) throw new Error(r.error.message.en);
+    const accounts = csvParse(await readFile(join(FIXTURES, 'zoho-crm/Accounts.csv'), 'utf8'));
+    expect(r.ledger.find((f) => f.name === 'customers')!.accepted).toBe(accounts.length);
     expect(round2(companyTotal(dir, 'revenue'))).toBe(revenue);
     expect(companyTotal(dir, 'purchases')).toBe(purchases);
     expect(companyYears(dir, 'buyers')).toEqual(buyers);

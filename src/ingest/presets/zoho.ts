@@ -55,8 +55,10 @@ export const zoho: Preset = {
     priority: ['Priority'],
   },
   interactions: {
-    interaction_id: ['Record Id', 'Call Id', 'Event Id'],
-    customer_id: ['What Id', 'Related To', 'Account Name.id', 'Account Id', 'Account Name'],
+    // through Zoho Analytics, Calls' own id is `TASKID` (calls are activities, like tasks)
+    interaction_id: ['Record Id', 'Call Id', 'Event Id', 'Task Id'],
+    // the account first: `What Id` is whatever record the call is about (a deal, a lead …)
+    customer_id: ['Account Name.id', 'Account Id', 'What Id', 'Related To', 'Account Name'],
     owner_id: ['Call Owner.id', 'Call Owner Id', 'Event Owner.id', 'Event Owner Id', 'Call Owner', 'Event Owner', 'Host'],
     // `Call Type` is the call's direction (Inbound/Outbound), not an interaction type
     type: ['Activity Type'],
