@@ -109,9 +109,14 @@ export function uncoveredStatusError(file: string, header: string, counts: reado
   });
 }
 
-/** The values a user most likely means as sales: those already kept, and those that read as won or paid. */
-export function proposeIncludeStatuses(counts: readonly StatusCount[]): string[] {
+/**
+ * The values a user most likely means as sales: those already kept, those that read as won or
+ * paid, and those whose rows add up to a negative amount (refund or return lines: counting them
+ * nets the revenue, as in the sample's 已退款 lines).
+ */
+export function proposeIncludeStatuses(counts: readonly Pick<StatusCount, 'value' | 'outcome' | 'amount'>[]): string[] {
+  const likely = (c: Pick<StatusCount, 'value' | 'amount'>) => (SALE_WORDS.test(c.value) && !NOT_SALE_WORDS.test(c.value)) || c.amount < 0;
   return counts
-    .filter((c) => c.value !== '' && (c.outcome === 'kept' || (c.outcome === 'unknown' && SALE_WORDS.test(c.value) && !NOT_SALE_WORDS.test(c.value))))
+    .filter((c) => c.value !== '' && (c.outcome === 'kept' || (c.outcome === 'unknown' && likely(c))))
     .map((c) => c.value);
 }

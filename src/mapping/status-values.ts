@@ -3,6 +3,7 @@ import { fileSettings } from '../config/schema.ts';
 import { CsvStream } from '../ingest/parse-csv.ts';
 import { parseNumber } from '../ingest/parse-number.ts';
 import { sniffFile } from '../ingest/read-input-file.ts';
+import { proposeIncludeStatuses, statusClassifier } from '../ingest/status-rules.ts';
 import type { Preset } from './classify.ts';
 import { MAX_DISTINCT } from './profile-file.ts';
 
@@ -31,13 +32,12 @@ export interface StatusFinding {
 }
 
 /**
- * What the build counts a status value as, with the configuration the proposal leaves in place
- * (orders.excludeStatuses' default: the rule read-input-file.ts applies, values compared folded).
+ * What the build counts a status value as, with the configuration the proposal leaves in place:
+ * the build's own rule (status-rules.ts: the default lists, the preset's meaning, built-in words).
  */
-export function buildStatusRule(_preset: Preset | null, _header: string): (value: string) => StatusOutcome {
-  const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
-  const exclude = new Set(defaultConfig().orders.excludeStatuses.map(fold));
-  return (v) => (exclude.has(fold(v)) ? 'excluded' : 'kept');
+export function buildStatusRule(preset: Preset | null, header: string): (value: string) => StatusOutcome {
+  const rule = statusClassifier(defaultConfig(), preset ? { preset } : {}, header);
+  return (v) => (rule ? rule.classify(v) : 'kept');
 }
 
 export function tallyStatuses(o: {
@@ -69,7 +69,11 @@ export function tallyStatuses(o: {
   }
   const rule = buildStatusRule(o.preset, o.header);
   const values = [...counts]
-    .map(([value, e]) => ({ value, rows: e.rows, amount: o.amountIndex >= 0 ? e.cents / 100 : null, outcome: value === '' ? 'kept' as const : rule(value) }))
+    .map(([value, e]) => ({ value, rows: e.rows, amount: o.amountIndex >= 0 ? e.cents / 100 : null, outcome: rule(value) }))
     .sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
-  return { file: o.file, header: o.header, values, tooMany, include: null };
+  // a value no rule covers stops the build: propose the allow-list the build's message proposes
+  const include = values.some((v) => v.outcome === 'unknown')
+    ? proposeIncludeStatuses(values.map((v) => ({ ...v, amount: v.amount ?? 0 })))
+    : null;
+  return { file: o.file, header: o.header, values, tooMany, include };
 }
