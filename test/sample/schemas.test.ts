@@ -42,6 +42,8 @@ describe('the sample against the canonical row schemas', () => {
       const rows = table(spec.file as 'orders.csv');
       for (const r of rows) {
         const obj: Record<string, unknown> = {};
+        // a column the file does not have is empty (orders: the sample has no refund or payment-time column)
+        for (const col of Object.keys(shape)) obj[col] = null;
         for (const col of rows.columns) obj[col] = coerce(shape[col] ?? shape.csat, r[col] ?? '');
         if (!spec.schema.safeParse(obj).success) bad.add(String(r[rows.columns[0]]));
       }
