@@ -11,6 +11,7 @@ import type { ParetoPoint, TierSummary } from '../metrics/value-tiers.ts';
 import type { BacklogRow, ComplaintCategoryRow, TicketFact } from '../metrics/tickets.ts';
 import type { ChannelRow } from '../metrics/channels.ts';
 import type { SatisfactionDetailRow } from '../metrics/satisfaction-detail.ts';
+import type { CompanyTargetRow } from '../scoring/company-targets.ts';
 import type { RoleCard } from '../roles/role-card.ts';
 import type { CustomerTierRow } from '../metrics/customer-tier-rows.ts';
 import type { CustomerBaseSummary, CustomerHealthRow } from '../metrics/customer-base/index.ts';
@@ -72,6 +73,8 @@ export interface Manifest {
   definitionSettings?: DefinitionSettings;
   /** the customer-base models' settings, fitted parameters (or why none) and holdout check */
   customerBase?: CustomerBaseSummary;
+  /** status of a KPI against its target (config site.status): on track at ≥ onTrack × target, at risk at ≥ atRisk × */
+  targetStatus?: { onTrack: number; atRisk: number };
 }
 
 /** Required parts: every bundle has them. */
@@ -108,6 +111,8 @@ export interface OptionalBundle {
   customerHealth: CustomerHealthRow[] | null;
   /** portfolio sums per company, owner, team and region */
   customerPortfolio: PortfolioRow[] | null;
+  /** company targets, own or the sum of team targets (scoring/company-targets.ts); absent in older bundles */
+  companyTargets?: CompanyTargetRow[] | null;
 }
 
 /** A staff member as pages show them (staff.csv holds no contact details). */
@@ -165,4 +170,5 @@ export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
   scoringWarnings: 'scoring-warnings.json',
   customerHealth: 'customer-health.ndjson',
   customerPortfolio: 'customer-portfolio.ndjson',
+  companyTargets: 'company-targets.json',
 };

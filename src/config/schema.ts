@@ -81,6 +81,10 @@ export const configSchema = z.strictObject({
       periods: z.number().int().min(1).max(40).default(8),
       /** complete months with their own period pages */
       months: z.number().int().min(0).max(60).default(12),
+      /** a KPI is on track at ≥ onTrack × its target (direction-aware), at risk at ≥ atRisk ×, else off track */
+      status: z
+        .strictObject({ onTrack: z.number().positive().default(1), atRisk: z.number().positive().default(0.9) })
+        .prefault({}),
     })
     .prefault({}),
   /** IANA time zone for local dates and times in the files */

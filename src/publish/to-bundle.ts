@@ -52,6 +52,7 @@ export function toBundle(b: BundleInput): BundleData {
     siteMonths: config.site.months,
     definitionSettings: definitionSettings(config),
     customerBase: m.customerBase.summary,
+    targetStatus: config.site.status,
   };
   const s = m.staff?.columns;
   const people: PersonRow[] = [];
@@ -91,5 +92,6 @@ export function toBundle(b: BundleInput): BundleData {
     scoringWarnings: b.scoring.warnings,
     customerHealth: m.customerBase.customers,
     customerPortfolio: m.customerBase.portfolio,
+    companyTargets: b.scoring.companyTargets ?? [],
   };
 }

@@ -7,6 +7,7 @@ import { cardWeights } from './card-weights.ts';
 import { roleWeights } from './role-weights.ts';
 import { scoreRole, type EntityScore, type ScoredEntity } from './score-role.ts';
 import { hasAnyTarget, indexTargets, sumOfMemberTargets } from './targets.ts';
+import type { CompanyTargetRow } from './company-targets.ts';
 import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from './types.ts';
 
 export type { ExplanationRow, ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from './types.ts';
@@ -33,7 +34,7 @@ export interface ScoreRolesInput {
 }
 
 export type ScoreRolesResult =
-  | { ok: true; scores: ScoreRow[]; teamScores: TeamScoreRow[]; weights: WeightDerivation[]; warnings: ScoringWarning[] }
+  | { ok: true; scores: ScoreRow[]; teamScores: TeamScoreRow[]; weights: WeightDerivation[]; warnings: ScoringWarning[]; companyTargets?: CompanyTargetRow[] }
   | { ok: false; error: BuildError };
 
 /**

@@ -22,7 +22,9 @@ export function indexTargets(targets: Dataset['targets']): TargetIndex {
   const index: TargetIndex = { person: new Map(), team: new Map(), duplicates: [] };
   if (!targets) return index;
   const c = targets.columns;
+  const entity = (c as Partial<typeof c>).entity; // optional column
   for (let i = 0; i < targets.rows; i++) {
+    if (entity?.[i] === 'company') continue; // the company's own target (company-targets.ts)
     const staff = c.staff_id[i];
     const team = c.team[i];
     // A row naming a person is a person target (its team column, if any, is informational).

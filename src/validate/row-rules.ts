@@ -30,7 +30,7 @@ export function checkRowRules(name: InputName, row: Row): RuleFailure | null {
       if (row.occurred_at === null && row.requested_at === null) return { reason: 'missing_occurred_and_requested', column: 'occurred_at' };
       return null;
     case 'targets':
-      if (row.staff_id === null && row.team === null) return { reason: 'missing_staff_and_team', column: 'staff_id' };
+      if (row.entity !== 'company' && row.staff_id === null && row.team === null) return { reason: 'missing_staff_and_team', column: 'staff_id' };
       return null;
     default:
       return null;

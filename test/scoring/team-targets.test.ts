@@ -7,6 +7,7 @@ const targets = (rows: { staff_id: string | null; team: string | null; period: s
   rows: rows.length,
   line: rows.map((_, i) => i + 2),
   columns: {
+    entity: rows.map(() => null),
     staff_id: rows.map((r) => r.staff_id),
     team: rows.map((r) => r.team),
     period: rows.map((r) => r.period),
