@@ -17,7 +17,9 @@ export interface SegmentsSummary {
   atRiskCustomers: number;
 }
 
-const AT_RISK = ['at_risk', 'cant_lose'];
+/** The RFM segments whose customers count as "at risk" (the overview's at-risk value): the one list. */
+export const AT_RISK_SEGMENTS: readonly string[] = ['at_risk', 'cant_lose'];
+const AT_RISK = AT_RISK_SEGMENTS;
 
 /**
  * Segment sizes and value from the scored customers (one row each, already reduced from the

@@ -56,7 +56,7 @@ export const overviewEn: Record<keyof typeof overviewZh, string> = {
   'overview.atRiskValue': 'Revenue of at-risk customers',
   'overview.atRiskCustomers': 'At-risk customers',
   'overview.atRiskLink': 'See the at-risk customers on the tiers page',
-  'overview.atRiskDef': 'Customers whose RFM segment (quintile scores of recency, frequency and monetary value in the window) is at_risk or cant_lose; value = their revenue in the window.',
+  'overview.atRiskDef': 'Customers whose RFM segment (quintile scores of recency, frequency and monetary value in the window) is “at risk” or “can’t lose”; value = their revenue in the window.',
   'overview.browse': 'People and teams',
   'overview.peopleIndex': 'All people',
   'overview.teamsIndex': 'All teams',

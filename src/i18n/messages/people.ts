@@ -165,16 +165,6 @@ export const peopleZh = {
   'people.tier.C': 'C 低价值',
   'people.tier.none': '无交易',
   'people.segment.none': '{rfmWindow}无购买',
-  'people.segment.champions': '重要价值',
-  'people.segment.loyal': '忠诚客户',
-  'people.segment.potential_loyalist': '潜在忠诚',
-  'people.segment.new': '新客户',
-  'people.segment.promising': '有潜力',
-  'people.segment.need_attention': '需要关注',
-  'people.segment.about_to_sleep': '即将沉睡',
-  'people.segment.at_risk': '流失风险',
-  'people.segment.cant_lose': '不能失去',
-  'people.segment.hibernating': '沉睡客户',
 };
 
 export const peopleEn: Record<keyof typeof peopleZh, string> = {
@@ -339,14 +329,4 @@ export const peopleEn: Record<keyof typeof peopleZh, string> = {
   'people.tier.C': 'C low value',
   'people.tier.none': 'No purchase',
   'people.segment.none': 'No purchase over {rfmWindow}',
-  'people.segment.champions': 'Champions',
-  'people.segment.loyal': 'Loyal',
-  'people.segment.potential_loyalist': 'Potential loyalists',
-  'people.segment.new': 'New',
-  'people.segment.promising': 'Promising',
-  'people.segment.need_attention': 'Need attention',
-  'people.segment.about_to_sleep': 'About to sleep',
-  'people.segment.at_risk': 'At risk',
-  'people.segment.cant_lose': 'Can\'t lose',
-  'people.segment.hibernating': 'Hibernating',
 };

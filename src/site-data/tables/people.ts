@@ -17,6 +17,7 @@ import { reasonKey } from '../reason-key.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { uniqueSlugs } from '../paths.ts';
 import { column } from '../column.ts';
+import { segmentName } from '../segments.ts';
 
 /**
  * Tables of the People (/people/<staff_id>/) and Teams (/teams/<team>/) pages.
@@ -179,11 +180,9 @@ export const roleTitle = (idx: PeopleIndex, role: string, locale: Locale): strin
 };
 
 /** Display label of an RFM segment id (known ids translated; custom grid names as they are). */
-const KNOWN_SEGMENTS = ['champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention', 'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating'] as const;
-type KnownSegment = (typeof KNOWN_SEGMENTS)[number];
 export const segmentLabel = (segment: string | null, locale: Locale, params: Pick<DefinitionParams, 'rfmWindow'> | null = null): string => {
   if (segment == null) return t(locale, 'people.segment.none', { rfmWindow: params?.rfmWindow ?? rfmWindowPhrase(DEFAULT_DEFINITION_SETTINGS.rfmWindowMonths, locale) });
-  return (KNOWN_SEGMENTS as readonly string[]).includes(segment) ? t(locale, `people.segment.${segment as KnownSegment}`) : segment;
+  return segmentName(segment, locale);
 };
 export const tierLabel = (tier: string, locale: Locale): string =>
   (TIERS as readonly string[]).includes(tier) ? t(locale, `people.tier.${tier as (typeof TIERS)[number]}`) : tier;

@@ -8,6 +8,7 @@ import type { Row, TableData } from '../table-data.ts';
 import { lastComplete } from './retention.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
+import { atRiskSegments, isKnownSegment, segmentName, segmentOrder } from '../segments.ts';
 
 /**
  * Every table the tiers page shows, defined once: the page renders it and
@@ -19,17 +20,14 @@ import { column as col } from '../column.ts';
  */
 
 
-/** Segments of the default grid, best first (the display order; other names follow). */
-export const segmentOrder = ['champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention', 'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating'] as const;
-const known = new Set<string>(segmentOrder);
-export const atRiskSegments = ['at_risk', 'cant_lose'] as const;
+export { atRiskSegments, segmentOrder } from '../segments.ts';
 
 /** A segment's name in the locale (a config-defined name is shown as it is). */
 export const segmentLabel = (locale: Locale, segment: string | null): string =>
-  segment == null ? t(locale, 'tiers.unknownSegment') : known.has(segment) ? t(locale, `tiers.segment.${segment}` as MessageKey) : segment;
+  segment == null ? t(locale, 'tiers.unknownSegment') : segmentName(segment, locale);
 const segmentAction = (locale: Locale, segment: string): string | null =>
-  known.has(segment) ? t(locale, `tiers.action.${segment}` as MessageKey) : null;
-const segmentRank = (s: string) => (known.has(s) ? segmentOrder.indexOf(s as (typeof segmentOrder)[number]) : segmentOrder.length);
+  isKnownSegment(segment) ? t(locale, `tiers.action.${segment}` as MessageKey) : null;
+const segmentRank = (s: string) => (isKnownSegment(s) ? segmentOrder.indexOf(s as (typeof segmentOrder)[number]) : segmentOrder.length);
 
 export const valueTierOrder = ['A', 'B', 'C', 'none'] as const;
 export type TierId = (typeof valueTierOrder)[number];
