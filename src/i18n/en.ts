@@ -10,6 +10,7 @@ import { satisfactionEn } from './messages/satisfaction.ts';
 import { searchEn } from './messages/search.ts';
 import { overviewEn } from './messages/overview.ts';
 import { healthEn } from './messages/health.ts';
+import { briefEn } from './messages/brief.ts';
 
 
 /** English messages: typed `Messages`, so every zh-CN key must be here and no other. */
@@ -185,4 +186,5 @@ export const en: Messages = {
   ...searchEn,
   ...overviewEn,
   ...healthEn,
+  ...briefEn,
 };

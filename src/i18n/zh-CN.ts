@@ -9,6 +9,7 @@ import { satisfactionZh } from './messages/satisfaction.ts';
 import { searchZh } from './messages/search.ts';
 import { overviewZh } from './messages/overview.ts';
 import { healthZh } from './messages/health.ts';
+import { briefZh } from './messages/brief.ts';
 
 /**
  * Chinese (default locale) messages. This object defines the message keys: en.ts is typed
@@ -187,6 +188,7 @@ export const zhCN = {
   ...searchZh,
   ...overviewZh,
   ...healthZh,
+  ...briefZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -44,6 +44,12 @@ export interface Change {
   value: number | null;
   /** judged by the KPI's direction */
   verdict: 'better' | 'worse' | 'unchanged' | null;
+  /**
+   * why there is no change although this period has a value: the other period has no value
+   * (`no_data`, e.g. the first year has no year before it) or is 0, where a relative change has
+   * no meaning (`zero_base`). Pages then show "—" with this reason, never a made-up figure.
+   */
+  reason?: 'no_data' | 'zero_base';
 }
 
 /**
@@ -52,7 +58,9 @@ export interface Change {
  */
 export const change = (cur: number | null | undefined, prev: number | null | undefined, unit: KpiUnit, direction: 'higher' | 'lower'): Change => {
   const kind = unit === 'ratio' || unit === 'nps' || unit === 'change' ? 'points' : 'relative';
-  if (cur == null || prev == null || (kind === 'relative' && prev === 0)) return { kind, value: null, verdict: null };
+  if (cur == null) return { kind, value: null, verdict: null };
+  if (prev == null) return { kind, value: null, verdict: null, reason: 'no_data' };
+  if (kind === 'relative' && prev === 0) return { kind, value: null, verdict: null, reason: 'zero_base' };
   const value = kind === 'points' ? cur - prev : (cur - prev) / Math.abs(prev);
   const eps = kind === 'points' && unit === 'nps' ? 0.5 : 0.0005;
   const verdict = Math.abs(value) < eps ? 'unchanged' : (value > 0) === (direction === 'higher') ? 'better' : 'worse';

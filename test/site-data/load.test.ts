@@ -51,7 +51,10 @@ describe('KPI look-ups and comparisons', () => {
   test('change: points for ratios, relative otherwise, verdict by direction, null without a base', () => {
     expect(change(0.5, 0.4, 'ratio', 'higher')).toEqual({ kind: 'points', value: 0.09999999999999998, verdict: 'better' });
     expect(change(12, 10, 'hours', 'lower')).toEqual({ kind: 'relative', value: 0.2, verdict: 'worse' });
-    expect(change(5, 0, 'count', 'higher')).toEqual({ kind: 'relative', value: null, verdict: null });
+    expect(change(5, 0, 'count', 'higher')).toEqual({ kind: 'relative', value: null, verdict: null, reason: 'zero_base' });
+    // the first year: nothing to compare with is said, never a figure
+    expect(change(5, null, 'count', 'higher')).toEqual({ kind: 'relative', value: null, verdict: null, reason: 'no_data' });
+    expect(change(0, 0.2, 'ratio', 'higher')).toEqual({ kind: 'points', value: -0.2, verdict: 'worse' });
     expect(change(null, 3, 'count', 'higher').value).toBeNull();
     expect(change(10, 10, 'count', 'higher').verdict).toBe('unchanged');
   });
