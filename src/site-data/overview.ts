@@ -4,9 +4,9 @@ import { localePath, pick, t, type Locale } from '../i18n/index.ts';
 import type { KpiDefinition } from '../model/kpi.ts';
 import type { CompanyTargetRow } from '../scoring/company-targets.ts';
 import type { SiteBundle } from './bundle.ts';
-import { changeFigure, changePhrase } from './change-text.ts';
+import { changeFigure, changePhrase, changeReason } from './change-text.ts';
 import { rfmWindowPhrase } from './definition-params.ts';
-import { company, compareKpi, kpiDef, kpiRow, kpisWithRows, type Comparison } from './kpi-index.ts';
+import { company, compareKpi, kpiDef, kpiRow, kpisWithRows, type Change, type Comparison } from './kpi-index.ts';
 import { grainOf, previousPeriod, samePeriodLastYear } from './periods.ts';
 import { atRiskNames } from './segments.ts';
 import { headlineKpis, overviewMovers } from './tables.ts';
@@ -193,4 +193,40 @@ export function overviewModel(b: SiteBundle, locale: Locale, period: string): Ov
     attention: attentionList(b, locale, period, tiles),
     thresholds: b.manifest.targetStatus ?? DEFAULT_STATUS_THRESHOLDS,
   };
+}
+
+/** New vs returning: the three published KPIs with their change, and the two bars (new customers, returning buyers). */
+export function newReturning(b: SiteBundle, locale: Locale, period: string) {
+  const prev = previousPeriod(period);
+  const items = ['new_customers', 'returning_share', 'returning_revenue_share']
+    .map((id) => kpiDef(b, id))
+    .filter((d): d is KpiDefinition => !!d)
+    .map((def) => {
+      const c = compareKpi(b, company, period, def);
+      return { def, c, change: changeFigure(c.vsPrevious, def.unit, locale), reason: changeReason(c.vsPrevious, prev, locale) };
+    });
+  const fresh = items.find((x) => x.def.id === 'new_customers');
+  const ret = items.find((x) => x.def.id === 'returning_share')?.c.row;
+  const bars = fresh?.c.row?.value != null && ret?.numerator != null
+    ? [{ label: pick(fresh.def.name, locale), value: fresh.c.row.value }, { label: t(locale, 'overview.returningBuyers'), value: ret.numerator }]
+    : null;
+  return { items, bars };
+}
+
+/** The movers tables as shown: titles and formatted cells (the CSV has the raw figures). */
+export function moverGroups(b: SiteBundle, locale: Locale, period: string) {
+  return overviewMovers(b, locale, period).map((g) => ({
+    id: `movers-${g.kind}-${g.kpi}`,
+    title: t(locale, `overview.movers${g.kind === 'team' ? 'Teams' : 'People'}${g.kpi === 'revenue' ? 'Revenue' : 'Retention'}`),
+    rows: g.rows.map((r) => {
+      const unit = r.unit as 'currency' | 'ratio';
+      const c = { kind: r.change_unit === 'points' ? 'points' : 'relative', value: r.change as number | null, verdict: r.verdict } as Change;
+      return {
+        entity: String(r.entity), href: String(r.href), verdict: (r.verdict as string | null) ?? undefined,
+        values: `${formatValue(r.previous as number, unit, locale)} → ${formatValue(r.current as number, unit, locale)}`,
+        change: changeFigure(c, unit, locale),
+        verdictText: t(locale, r.verdict === 'better' ? 'kpi.better' : r.verdict === 'worse' ? 'kpi.worse' : r.verdict === 'unchanged' ? 'kpi.unchanged' : 'kpi.noComparison'),
+      };
+    }),
+  }));
 }

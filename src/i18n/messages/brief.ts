@@ -35,6 +35,7 @@ export const briefZh = {
   'brief.a.sla': '{breaches} 张工单超过 {hours} 小时未响应',
   'brief.a.team': '团队 {team} 销售额{change}',
   'brief.permalink': '本期固定链接',
+  'brief.latest': '最近一个完整期间',
   'brief.otherPeriods': '其他期间',
 } as const;
 
@@ -70,5 +71,6 @@ export const briefEn: Record<keyof typeof briefZh, string> = {
   'brief.a.sla': '{breaches} tickets without a first response within {hours} h',
   'brief.a.team': 'Team {team}: revenue {change}',
   'brief.permalink': 'Permalink to this period',
+  'brief.latest': 'Latest complete period',
   'brief.otherPeriods': 'Other periods',
 };
