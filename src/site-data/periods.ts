@@ -4,9 +4,10 @@ import type { Manifest, PeriodInfo } from '../bundle/contract.ts';
 
 /**
  * Period routing shared by every period page (overview, scorecards, service, satisfaction).
- * A page exists for each of the last `site.periods` complete quarters and `site.months`
- * complete months (`/2026-Q3/`, `/2026-09/`, `/kpis/2026-Q3/` …); the bare URL shows the
- * latest complete quarter and says which one.
+ * A page exists for every complete quarter and month with data (`/2026-Q3/`, `/2026-09/`,
+ * `/kpis/2026-Q3/` …), so a link shared once keeps working in later builds as long as its data
+ * is there; `site.periods` and `site.months` only limit how many the period picker lists (and
+ * the charts' window is trend-window.ts's). The bare URL shows the latest complete quarter.
  */
 
 export const DEFAULT_QUARTERS = 8;
@@ -22,16 +23,20 @@ export const previousPeriod = (id: string): string | null => (grainOf(id) ? prev
 export const samePeriodLastYear = (id: string): string | null => (grainOf(id) ? lastYearOf(id) : null);
 
 const lastComplete = (list: PeriodInfo[] | undefined, n: number): PeriodInfo[] =>
-  n <= 0 ? [] : (list ?? []).filter((p) => p.complete).slice(-n).reverse();
+  n <= 0 ? [] : (list ?? []).filter((p) => p.complete).slice(Number.isFinite(n) ? -n : 0).reverse();
 
-/** Periods with their own pages, newest first. */
+/** Periods with their own pages, newest first: every complete one (or the last N when asked). */
 export const pagePeriods = (
   manifest: Manifest,
   opts: { quarters?: number; months?: number } = {},
 ): { quarter: PeriodInfo[]; month: PeriodInfo[] } => ({
-  quarter: lastComplete(manifest.periods.quarter, opts.quarters ?? manifest.sitePeriods ?? DEFAULT_QUARTERS),
-  month: lastComplete(manifest.periods.month, opts.months ?? manifest.siteMonths ?? DEFAULT_MONTHS),
+  quarter: lastComplete(manifest.periods.quarter, opts.quarters ?? Infinity),
+  month: lastComplete(manifest.periods.month, opts.months ?? Infinity),
 });
+
+/** Periods the picker lists, newest first: the last `site.periods` quarters and `site.months` months. */
+export const pickerPeriods = (manifest: Manifest): { quarter: PeriodInfo[]; month: PeriodInfo[] } =>
+  pagePeriods(manifest, { quarters: manifest.sitePeriods ?? DEFAULT_QUARTERS, months: manifest.siteMonths ?? DEFAULT_MONTHS });
 
 /**
  * The period the bare URL shows: the last complete quarter the data covers (manifest's, else

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Manifest, PeriodInfo } from '../../src/bundle/contract.ts';
-import { defaultPeriod, grainOf, pagePeriods, periodStaticPaths, previousPeriod, samePeriodLastYear } from '../../src/site-data/periods.ts';
+import { defaultPeriod, grainOf, pagePeriods, pickerPeriods, periodStaticPaths, previousPeriod, samePeriodLastYear } from '../../src/site-data/periods.ts';
 
 const q = (id: string, complete = true): PeriodInfo => ({ id, start: '', end: '', complete });
 const manifest = (over: Partial<Manifest> = {}): Manifest => ({
@@ -33,13 +33,18 @@ describe('period ids', () => {
 });
 
 describe('page periods', () => {
-  test('the last N complete quarters and M complete months, newest first; partial ones left out', () => {
-    const p = pagePeriods(manifest());
+  test('every complete period has a page (a shared link lasts); the picker lists the last N and M; partial ones left out', () => {
+    const all = pagePeriods(manifest());
+    expect(all.quarter.map((x) => x.id)).toEqual(['2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2', '2025-Q1', '2024-Q4', '2024-Q3']);
+    expect(all.month).toHaveLength(14);
+    // site.periods / site.months limit the picker, never the pages
+    expect(pagePeriods(manifest({ sitePeriods: 2, siteMonths: 0 })).quarter).toHaveLength(9);
+    const p = pickerPeriods(manifest());
     expect(p.quarter.map((x) => x.id)).toEqual(['2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2', '2025-Q1', '2024-Q4']);
     expect(p.month).toHaveLength(12);
     expect(p.month[0]!.id).toBe('2026-02');
-    expect(pagePeriods(manifest({ sitePeriods: 2, siteMonths: 0 })).quarter.map((x) => x.id)).toEqual(['2026-Q3', '2026-Q2']);
-    expect(pagePeriods(manifest({ siteMonths: 0 })).month).toEqual([]);
+    expect(pickerPeriods(manifest({ sitePeriods: 2, siteMonths: 0 })).quarter.map((x) => x.id)).toEqual(['2026-Q3', '2026-Q2']);
+    expect(pickerPeriods(manifest({ siteMonths: 0 })).month).toEqual([]);
     expect(pagePeriods(manifest(), { quarters: 1, months: 1 }).month.map((x) => x.id)).toEqual(['2026-02']);
   });
   test('the bare URL shows the last complete quarter', () => {

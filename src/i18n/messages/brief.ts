@@ -36,6 +36,11 @@ export const briefZh = {
   'brief.a.team': '团队 {team} 销售额{change}',
   'brief.permalink': '本期固定链接',
   'brief.latest': '最近一个完整期间',
+  'notFound.title': '找不到这个页面',
+  'notFound.text': '链接可能已过期，或者对应的数据已不在本次发布中。',
+  'notFound.home': '返回总览',
+  'brief.titleAsOf': '截至 {date}',
+  'brief.siteDescription': '{company}客户管理绩效：核心指标、客户保留、客户分层、服务与满意度、岗位考核，数据截至 {date}。',
   'brief.otherPeriods': '其他期间',
 } as const;
 
@@ -72,5 +77,10 @@ export const briefEn: Record<keyof typeof briefZh, string> = {
   'brief.a.team': 'Team {team}: revenue {change}',
   'brief.permalink': 'Permalink to this period',
   'brief.latest': 'Latest complete period',
+  'notFound.title': 'Page not found',
+  'notFound.text': 'The link may be out of date, or its data is no longer in this build.',
+  'notFound.home': 'Back to the overview',
+  'brief.titleAsOf': 'as of {date}',
+  'brief.siteDescription': '{company} customer management performance: headline KPIs, retention, tiers, service, satisfaction and role scorecards, data as of {date}.',
   'brief.otherPeriods': 'Other periods',
 };
