@@ -75,6 +75,8 @@ export interface Manifest {
   customerBase?: CustomerBaseSummary;
   /** status of a KPI against its target (config site.status): on track at ≥ onTrack × target, at risk at ≥ atRisk × */
   targetStatus?: { onTrack: number; atRisk: number };
+  /** grade bands of scoring (config scoring.grades): target-mode score floors, relative-mode rank shares */
+  gradeBands?: { target: { S: number; A: number; B: number; C: number }; relative: { S: number; A: number; B: number; C: number; D: number } };
 }
 
 /** Required parts: every bundle has them. */

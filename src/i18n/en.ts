@@ -94,7 +94,7 @@ export const en: Messages = {
   'chart.ci': '95 % confidence interval',
 
   'table.downloadCsv': 'Download CSV',
-  'table.moreRows': '… {hidden} more rows (of {total}) in the CSV download',
+  'table.moreRows': '… {hidden} more rows (of {total}): “Show all” above, or the CSV download',
   'table.sortHint': 'Click a column header to sort',
   'table.empty': 'No rows.',
 

@@ -95,7 +95,7 @@ export const zhCN = {
   'chart.ci': '95% 置信区间',
 
   'table.downloadCsv': '下载 CSV',
-  'table.moreRows': '……另有 {hidden} 行（共 {total} 行），见 CSV 下载',
+  'table.moreRows': '……另有 {hidden} 行（共 {total} 行）：点上方“展开全部”，或见 CSV 下载',
   'table.sortHint': '点击表头排序',
   'table.empty': '没有数据行。',
 

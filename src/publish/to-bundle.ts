@@ -53,6 +53,7 @@ export function toBundle(b: BundleInput): BundleData {
     definitionSettings: definitionSettings(config),
     customerBase: m.customerBase.summary,
     targetStatus: config.site.status,
+    gradeBands: config.scoring.grades,
   };
   const s = m.staff?.columns;
   const people: PersonRow[] = [];

@@ -126,7 +126,7 @@ export function scoreRoles(input: ScoreRolesInput): ScoreRolesResult {
     for (const period of periods) {
       const actual = (e: ScoredEntity, kpi: string) => values.get(vkey(e.kind, e.id, period, kpi)) ?? null;
       const inPeriod = members.filter((m) => m.active || ids.some((k) => values.get(vkey('person', m.staff_id, period, k)) != null));
-      const entities: ScoredEntity[] = inPeriod.map((m) => ({ id: m.staff_id, kind: 'person', team: m.team }));
+      const entities: ScoredEntity[] = inPeriod.map((m) => ({ id: m.staff_id, kind: 'person', team: m.team, left: !m.active }));
       const sample = entities.map((e) => ids.map((k) => actual(e, k))).filter((r): r is number[] => r.every((x) => x != null));
       const w = roleWeights(card, period, cw, sample, config.weighting.alpha);
       weights.push(w);

@@ -13,6 +13,8 @@ export interface ScoredEntity {
   id: string;
   kind: 'person' | 'team';
   team: string | null;
+  /** a person who has left (staff.csv active = false): scored, but not ranked nor graded relative to others */
+  left?: boolean;
 }
 
 export interface ScoreRoleInput {
@@ -92,15 +94,20 @@ export function scoreRole(input: ScoreRoleInput): EntityScore[] {
     return { id: e.id, score, explanation, notes };
   });
 
-  const ranked = rankScores(raw);
-  const n = ranked.filter((r) => r.score != null).length;
+  // People who have left are scored but not ranked: a ranking compares the people there now.
+  const leftIds = new Set(entities.filter((e) => e.left).map((e) => e.id));
+  const ranked = [
+    ...rankScores(raw.filter((r) => !leftIds.has(r.id))),
+    ...raw.filter((r) => leftIds.has(r.id)).map((r) => ({ ...r, rank: null, notes: [...r.notes, 'left'] })),
+  ];
+  const n = ranked.filter((r) => r.score != null && !leftIds.has(r.id)).length;
   return ranked.map((r) => ({
     id: r.id,
     role: card.id,
     period,
     grain,
     score: r.score,
-    grade: mode === 'target' ? targetGrade(r.score, bands.target) : relativeGrade(r.rank, n, bands.relative),
+    grade: mode === 'target' ? targetGrade(r.score, bands.target) : r.rank == null ? null : relativeGrade(r.rank, n, bands.relative),
     rank: r.rank,
     mode,
     explanation: r.explanation,

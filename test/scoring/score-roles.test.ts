@@ -277,3 +277,25 @@ describe('scoreRoles: staff', () => {
     expect(r.warnings).toMatchObject([{ code: 'staff_role_without_card', role: 'sales-director', staff_id: 'x' }]);
   });
 });
+
+describe('scoreRoles: people who have left', () => {
+  // relative mode (no targets): p1 0.9 > gone 0.8 > p2 0.7 on one KPI
+  const rel = card('crm', [{ id: 'csat', weight: 1 }], { method: 'expert' });
+  const r = run({
+    cards: [rel],
+    staff: staffTable([
+      { staff_id: 'p1', role: 'crm' },
+      { staff_id: 'gone', role: 'crm', active: false },
+      { staff_id: 'p2', role: 'crm' },
+    ]),
+    kpis: kpiRows(P, { p1: { csat: 0.9 }, gone: { csat: 0.8 }, p2: { csat: 0.7 } }),
+  });
+  it('are scored but get no rank and no relative grade; the others rank without a gap', () => {
+    const by = new Map(r.scores.map((s) => [s.staff_id, s]));
+    expect(by.get('gone')).toMatchObject({ rank: null, grade: null });
+    expect(by.get('gone')!.score).not.toBeNull();
+    expect(by.get('gone')!.notes).toContain('left');
+    expect(by.get('p1')!.rank).toBe(1);
+    expect(by.get('p2')!.rank).toBe(2);
+  });
+});

@@ -140,3 +140,16 @@ describe('page tables and scores.csv', () => {
     expect(scoresWholeTable(emptyBundle).rows).toEqual([]);
   });
 });
+
+describe('people who have left', () => {
+  test('are listed apart with their last scored period, not in the ranking', async () => {
+    const { leftScoresTable, scoresTable, gradeScale } = await import('../../src/site-data/tables/kpis.ts');
+    const { bundle: base } = await import('./scoring-bundle.ts');
+    const b = { ...base, scores: (base.scores ?? []).map((s) => (s.staff_id === 'S2' && s.period === '2026-Q3' ? { ...s, rank: null, notes: [...s.notes, 'left'] } : s)) };
+    expect(scoresTable(b, 'en', 'am', '2026-Q3').rows.map((r) => r.staff_id)).not.toContain('S2');
+    const left = leftScoresTable(b, 'en', 'am', '2026-Q3');
+    expect(left.rows).toEqual([expect.objectContaining({ staff_id: 'S2', score: 90, last_period: 'Q3 2026' })]);
+    expect(gradeScale(b, 'en', 'relative')).toBe('Relative mode: grades follow the rank among this role’s people this period (S the top 10%, A the next 20%, B 40%, C 20%, D the last 10%); no target is involved.');
+    expect(gradeScale(b, 'zh-CN', 'target')).not.toMatch(/scoring\.grades|config/);
+  });
+});

@@ -1,4 +1,5 @@
 import { formatPeriod } from '../../i18n/format.ts';
+import { defaultConfig } from '../../config/schema.ts';
 import { localePath, pick, t, type Locale } from '../../i18n/index.ts';
 import type { ScoreRow, TeamScoreRow, WeightDerivation } from '../../scoring/types.ts';
 import type { Grade } from '../../scoring/grades.ts';
@@ -89,6 +90,7 @@ export const noteText = (b: SiteBundle, locale: Locale, code: string): string =>
     case 'missing_target': return t(locale, 'kpis.note.missing_target', { kpi: name });
     case 'weights_renormalised': return t(locale, 'kpis.note.weights_renormalised');
     case 'no_data': return t(locale, 'kpis.note.no_data');
+    case 'left': return t(locale, 'kpis.note.left');
     case 'expert_weights_normalised': return t(locale, 'kpis.note.expert_weights_normalised');
     case 'entropy_too_few_rows': return t(locale, 'kpis.note.entropy_too_few_rows');
     case 'entropy_all_constant': return t(locale, 'kpis.note.entropy_all_constant');
@@ -150,8 +152,54 @@ const results = (locale: Locale): ScoreColumn[] => [
 const notesCol = (locale: Locale) => col('notes', t(locale, 'kpis.col.notes'), 'text', undefined, { wide: true });
 
 /** Everyone in the role for the period: KPI actuals, targets, attainment, weighted score, grade, rank. */
+const hasLeft = (s: ScoreRow) => s.notes.includes('left');
+
+/** The grade scale in words with the configured bands (the bundle's; defaults for an older one), next to the figures. */
+export const gradeScale = (b: SiteBundle, locale: Locale, mode: 'target' | 'relative' | null): string | null => {
+  if (!mode) return null;
+  const g = b.manifest.gradeBands ?? DEFAULT_GRADE_BANDS;
+  if (mode === 'target') return t(locale, 'kpis.gradeScale.target', g.target);
+  const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+  const r = g.relative;
+  return t(locale, 'kpis.gradeScale.relative', { S: pct(r.S), A: pct(r.A), B: pct(r.B), C: pct(r.C), D: pct(r.D) });
+};
+const DEFAULT_GRADE_BANDS = defaultConfig().scoring.grades;
+
+/**
+ * The role's people who have left, scored in the period but not ranked (scoring marks them
+ * `left`): name, team, score, grade (target mode only) and their last scored period in the role.
+ */
+export const leftScoresTable = (b: SiteBundle, locale: Locale, role: string, period: string): ScoreTableData => {
+  const rows = roleScores(b, role, period).filter(hasLeft);
+  const card = roleCards(b).find((c) => c.id === role);
+  const people = personById(b);
+  const last = new Map<string, string>();
+  for (const s of b.scores ?? []) if (s.role === role && s.score != null && (last.get(s.staff_id) ?? '') < s.period) last.set(s.staff_id, s.period);
+  return {
+    id: `kpis-${role}-left-${period}`,
+    title: `${t(locale, 'kpis.leftTitle')} · ${roleTitle(card, role, locale)} · ${formatPeriod(period, locale)}`,
+    columns: [
+      col('name', t(locale, 'kpis.col.name'), 'text', undefined, { hrefKey: 'name_href' }),
+      col('staff_id', 'ID', 'text'),
+      col('team', t(locale, 'kpis.col.team'), 'text', undefined, { hrefKey: 'team_href', nowrap: true }),
+      col('score', t(locale, 'kpis.col.score'), 'text', t(locale, 'kpis.points'), { digits: 1 }),
+      col('grade', t(locale, 'kpis.col.grade'), 'text'),
+      col('last_period', t(locale, 'kpis.col.lastPeriod'), 'text'),
+    ],
+    rows: rows.map((s) => {
+      const team = people.get(s.staff_id)?.team ?? null;
+      const lp = last.get(s.staff_id);
+      return {
+        name: people.get(s.staff_id)?.name ?? s.staff_id, name_href: personHref(b, locale, s.staff_id), staff_id: s.staff_id,
+        team, team_href: teamHref(b, locale, team), score: round(s.score, 2), grade: s.grade,
+        last_period: lp ? formatPeriod(lp, locale) : null,
+      };
+    }),
+  };
+};
+
 export const scoresTable = (b: SiteBundle, locale: Locale, role: string, period: string): ScoreTableData => {
-  const rows = roleScores(b, role, period);
+  const rows = roleScores(b, role, period).filter((s) => !hasLeft(s));
   const card = roleCards(b).find((c) => c.id === role);
   const mode = rows[0]?.mode ?? 'target';
   const people = personById(b);
@@ -273,7 +321,8 @@ export const kpisTables = (b: SiteBundle, locale: Locale): TableData[] => {
   const out: TableData[] = [];
   for (const period of scorePeriods(b)) {
     for (const card of roleCards(b)) {
-      out.push(scoresTable(b, locale, card.id, period), teamScoresTable(b, locale, card.id, period));
+      const left = leftScoresTable(b, locale, card.id, period);
+      out.push(scoresTable(b, locale, card.id, period), ...(left.rows.length > 0 ? [left] : []), teamScoresTable(b, locale, card.id, period));
       const w = weightsTable(b, locale, card.id, period);
       if (w) out.push(w);
       const a = ahpTable(b, locale, card.id, period);
