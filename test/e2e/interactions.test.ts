@@ -27,7 +27,9 @@ describe('what people do on the site', () => {
     const row = b.kpis.find((r) => r.entity_type === 'company' && r.grain === 'quarter' && r.period === older && r.kpi === 'revenue')!;
     const page = await session.browser.newPage();
     await page.goto(`${session.url}/en/`);
-    await page.click(`a[href$="/en/${older}/"]`);
+    // the picker shows the current period; the others are in its disclosure
+    await page.click('.period-menu summary');
+    await page.click(`.period-menu a[href$="/en/${older}/"]`);
     await page.waitForURL(`${session.url}/en/${older}/`);
     // The overview table shows revenue in full (¥ with thousands separators) in English.
     const text = await page.locator('main').innerText();
