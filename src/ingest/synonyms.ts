@@ -94,6 +94,7 @@ export const synonyms: { [N in InputName]: Record<string, string[]> } = {
     nps: ['推荐度', '推荐意愿', 'NPS', 'Likelihood to Recommend'],
   },
   targets: {
+    entity: ['对象', '对象类型', '目标对象', '层级', 'Entity', 'Level', 'Scope'],
     staff_id: staffId,
     team,
     period: ['期间', '周期', '考核期间', '考核周期', 'Period'],
