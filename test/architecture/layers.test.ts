@@ -12,8 +12,8 @@ import { cycles, importGraph } from './import-graph.ts';
  * - ingest → metrics → roles → scoring: the data flow
  * - bundle: the contract between the data half and the site; publish writes it, build runs it all
  * - i18n → site-data → charts → layouts → components → pages: the site
- * - sample, bench, mapping: tools (the sample company, synthetic exports, `npm run map`'s config
- *   proposal) that may use any stage
+ * - sample, bench, mapping, notify: tools (the sample company, synthetic exports, `npm run map`'s config
+ *   proposal, `npm run notify`'s chat card) that may use any stage
  * - `.`: files directly in src/ (Astro's content config)
  */
 export const STAGES = [
@@ -37,6 +37,7 @@ export const STAGES = [
   'sample',
   'bench',
   'mapping',
+  'notify',
   '.',
 ] as const;
 
