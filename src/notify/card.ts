@@ -1,6 +1,6 @@
 import { formatPeriod, formatValue } from '../i18n/format.ts';
 import { localePath, pick, t, type Locale } from '../i18n/index.ts';
-import type { SiteBundle } from '../site-data/bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 import { changeFigure } from '../site-data/change-text.ts';
 import { overviewModel } from '../site-data/overview.ts';
 import { defaultPeriod } from '../site-data/periods.ts';

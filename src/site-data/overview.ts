@@ -3,7 +3,7 @@ import { formatCount, formatDate, formatMoney, formatPercent, formatPeriod, form
 import { localePath, pick, t, type Locale } from '../i18n/index.ts';
 import type { KpiDefinition } from '../model/kpi.ts';
 import type { CompanyTargetRow } from '../scoring/company-targets.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 import { changeFigure, changePhrase, changeReason } from './change-text.ts';
 import { rfmWindowPhrase } from './definition-params.ts';
 import { company, compareKpi, kpiDef, kpiRow, kpisWithRows, type Change, type Comparison } from './kpi-index.ts';

@@ -1,6 +1,6 @@
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { localePath, pick, t, type Locale } from '../i18n/index.ts';
-import type { Manifest } from './bundle.ts';
+import type { Manifest } from '../bundle/contract.ts';
 
 /**
  * What a shared link previews (chat apps' crawlers run no JavaScript, so all of it is in the

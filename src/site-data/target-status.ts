@@ -1,5 +1,5 @@
 import type { KpiDirection } from '../model/kpi.ts';
-import type { SiteBundle } from './bundle.ts';
+import type { SiteBundle } from '../bundle/contract.ts';
 import type { CompanyTargetRow } from '../scoring/company-targets.ts';
 
 export type TargetStatus = 'on_track' | 'at_risk' | 'off_track';

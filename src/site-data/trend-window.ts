@@ -1,5 +1,5 @@
 import type { Grain } from '../model/kpi.ts';
-import type { Manifest, SiteBundle } from './bundle.ts';
+import type { Manifest, SiteBundle } from '../bundle/contract.ts';
 import { kpiRow, type Entity } from './kpi-index.ts';
 import { samePeriodLastYear } from './periods.ts';
 

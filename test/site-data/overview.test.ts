@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/model/kpi.ts';
-import type { SiteBundle } from '../../src/site-data/bundle.ts';
+import type { SiteBundle } from '../../src/bundle/contract.ts';
 import { overviewModel } from '../../src/site-data/overview.ts';
 import { targetStatus } from '../../src/site-data/target-status.ts';
 import { emptyBundle } from './scoring-bundle.ts';
