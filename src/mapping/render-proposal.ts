@@ -198,10 +198,15 @@ function renderStatuses(f: StatusFinding, t: (m: Localized) => string, out: stri
   }
   if (f.include) {
     c({
-      en: `${Q}: only the values listed here count as sales (won, paid, not cancelled); check the list:`,
-      'zh-CN': `${Q}：只有下列值计为销售（赢单、已付款、未取消）；请核对：`,
+      en: `${Q}: no rule says what some values mean. Proposed: only the values listed here count as sales (won, paid, not cancelled: those the build keeps and those that read so); check the list.\nIf this column is not an order status at all, replace it with: statusRule: none`,
+      'zh-CN': `${Q}：有些值没有规则说明其含义。建议：只有下列值计为销售（赢单、已付款、未取消：构建已计入的值和看起来如此的值）；请核对。\n如果这一列根本不是订单状态，请改为：statusRule: none`,
     });
     out.push('orders:', '  includeStatuses:', ...f.include.map((v) => `    - ${scalar(v)}`));
+  } else if (f.uncovered) {
+    c({
+      en: `${Q}: no rule says what some values mean and none reads as won or paid, so the build stops until you say which values are sales:\norders:\n  includeStatuses: [...]\nor, if this column is not an order status:\norders:\n  statusRule: none`,
+      'zh-CN': `${Q}：有些值没有规则说明其含义，也没有值看起来是赢单或已付款，构建会停止，直到您写明哪些值是销售：\norders:\n  includeStatuses: [...]\n或者，如果这一列不是订单状态：\norders:\n  statusRule: none`,
+    });
   } else {
     c({
       en: `If the build's reading is not what the values mean, list the values that are sales (only those then count), e.g.:`,

@@ -1,5 +1,4 @@
-import { defaultConfig } from '../config/schema.ts';
-import { fileSettings } from '../config/schema.ts';
+import { defaultConfig, fileSettings } from '../config/schema.ts';
 import { CsvStream } from '../ingest/parse-csv.ts';
 import { parseNumber } from '../ingest/parse-number.ts';
 import { sniffFile } from '../ingest/read-input-file.ts';
@@ -27,17 +26,20 @@ export interface StatusFinding {
   values: StatusValue[];
   /** more than MAX_DISTINCT values: free text rather than a status */
   tooMany: boolean;
-  /** the rule to propose: null when the build's own rules cover every value */
+  /** some value is covered by no rule (the build stops on it until a rule is set) */
+  uncovered: boolean;
+  /** the allow-list to propose (when some value is uncovered and some read as sales), else null */
   include: string[] | null;
 }
 
 /**
- * What the build counts a status value as, with the configuration the proposal leaves in place:
- * the build's own rule (status-rules.ts: the default lists, the preset's meaning, built-in words).
+ * What the build counts a status value as with the proposal's settings (none for statuses yet):
+ * the ingest stage's own rule (status-rules.ts: the preset's meaning of the column, the built-in
+ * words, orders.excludeStatuses).
  */
 export function buildStatusRule(preset: Preset | null, header: string): (value: string) => StatusOutcome {
   const rule = statusClassifier(defaultConfig(), preset ? { preset } : {}, header);
-  return (v) => (rule ? rule.classify(v) : 'kept');
+  return (v) => rule?.classify(v) ?? 'kept';
 }
 
 export function tallyStatuses(o: {
@@ -71,9 +73,9 @@ export function tallyStatuses(o: {
   const values = [...counts]
     .map(([value, e]) => ({ value, rows: e.rows, amount: o.amountIndex >= 0 ? e.cents / 100 : null, outcome: rule(value) }))
     .sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
-  // a value no rule covers stops the build: propose the allow-list the build's message proposes
-  const include = values.some((v) => v.outcome === 'unknown')
-    ? proposeIncludeStatuses(values.map((v) => ({ ...v, amount: v.amount ?? 0 })))
-    : null;
-  return { file: o.file, header: o.header, values, tooMany, include };
+  // a value no rule covers stops the build: propose the allow-list the build's own message would
+  // (the values already kept, and those that read as won or paid), or none when nothing reads so
+  const uncovered = values.some((v) => v.outcome === 'unknown');
+  const proposed = uncovered ? proposeIncludeStatuses(values.map((v) => ({ ...v, amount: v.amount ?? 0 }))) : [];
+  return { file: o.file, header: o.header, values, tooMany, uncovered, include: proposed.length ? proposed : null };
 }

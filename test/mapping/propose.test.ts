@@ -105,3 +105,29 @@ describe('encodings, as the build detects them', () => {
     expect(p.used.find((u) => u.name === 'customers')?.profile.encoding).toBe('utf-16le');
   });
 });
+
+describe('the status rule', () => {
+  const deals = 'order_id,order_date,amount,status\nD1,2024-01-02,100,Closed Won\nD2,2024-01-03,50,Negotiation\nD3,2024-01-04,20,Closed Lost\nD4,2024-01-05,30,Closed Won\nD5,2024-01-06,5,Negotiation\n';
+
+  it('lists every value with its rows and amount, and proposes the values that read as won when some are uncovered', () => {
+    const p = propose({ 'orders.csv': deals });
+    // by hand: Closed Won 2 rows 130; Negotiation 2 rows 55; Closed Lost 1 row 20
+    expect(p.statuses?.values.map((v) => [v.value, v.rows, v.amount])).toEqual([
+      ['Closed Won', 2, 130], ['Negotiation', 2, 55], ['Closed Lost', 1, 20],
+    ]);
+    expect(p.statuses).toMatchObject({ header: 'status', uncovered: true, include: ['Closed Won'] });
+    expect(p.config.orders).toEqual({ includeStatuses: ['Closed Won'] });
+    // read with the proposal, the two won deals count and the three others are excluded
+    expect(p.used[0]!.check).toMatchObject({ ok: true, ledger: { read: 5, accepted: 2, excluded: 3 } });
+    const parsed = parseConfig(renderProposal(p, 'en', 'data'));
+    expect(parsed.ok && parsed.config.orders.includeStatuses).toEqual(['Closed Won']);
+  });
+
+  it('asks, and sets nothing, when no value reads as a sale: the build stops with the values', () => {
+    const p = propose({ 'orders.csv': 'order_id,order_date,amount,status\nA1,2024-01-02,10,A\nA2,2024-01-03,5,B\n' });
+    expect(p.statuses).toMatchObject({ uncovered: true, include: null });
+    expect(p.config.orders).toBeUndefined();
+    expect(p.used[0]!.check).toMatchObject({ ok: false, error: { code: 'uncovered_statuses' } });
+    expect(renderProposal(p, 'en', 'data')).toContain('statusRule: none');
+  });
+});
