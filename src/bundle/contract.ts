@@ -128,8 +128,8 @@ export interface PersonRow {
   active: boolean;
 }
 
-/** A role card's front matter as published (the Markdown body is rendered from the content collection). */
-export type PublishedRoleCard = Omit<RoleCard, 'body'>;
+/** A role card's front matter as published, with its Markdown body rendered to safe HTML per language (publish/render-markdown.ts). */
+export type PublishedRoleCard = Omit<RoleCard, 'body'> & { bodyHtml: Localized };
 
 /** Every bundle part, all present: what the build writes. */
 export type BundleData = CoreBundle & { [K in keyof OptionalBundle]: NonNullable<OptionalBundle[K]> };

@@ -4,6 +4,7 @@ import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { publishContacts } from './contacts.ts';
+import { renderMarkdown } from './render-markdown.ts';
 import { combineFingerprints } from './fingerprint.ts';
 import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
 import type { Period } from '../metrics/periods.ts';
@@ -86,7 +87,7 @@ export function toBundle(b: BundleInput): BundleData {
     satisfaction: { detail: m.service.satisfaction, complaint: m.service.complaintSatisfaction, dimensions: m.surveyDimensions },
     channels: m.service.channels,
     people,
-    roles: b.cards.map(({ body: _body, ...card }) => card),
+    roles: b.cards.map(({ body, ...card }) => ({ ...card, bodyHtml: { 'zh-CN': renderMarkdown(body['zh-CN']), en: renderMarkdown(body.en) } })),
     scores: b.scoring.scores,
     teamScores: b.scoring.teamScores,
     weights: b.scoring.weights,

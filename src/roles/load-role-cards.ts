@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
+import { splitCardBody } from './card-body.ts';
 import { validateRoleCard, type RoleCard } from './role-card.ts';
 
 export type LoadRoleCards = { ok: true; cards: RoleCard[] } | { ok: false; error: BuildError };
@@ -65,7 +66,32 @@ export async function loadRoleCards(dir: string, fs: FileSystem): Promise<LoadRo
         }),
       };
     }
-    cards.push({ ...v.card, file, body: parts.body });
+    const body = splitCardBody(parts.body, file, parts.bodyLine);
+    if (!body.ok) return body;
+    const card: RoleCard = { ...v.card, file, body: body.body };
+    cards.push(card);
   }
-  return { ok: true, cards };
+  const reports = checkReportsTo(cards);
+  return reports ? { ok: false, error: reports } : { ok: true, cards };
+}
+
+/** `reportsTo: <id>` names another card (shown as its title and link); a role without a card is written as a title in both languages. */
+function checkReportsTo(cards: readonly RoleCard[]): BuildError | null {
+  const ids = new Set(cards.map((c) => c.id));
+  const bad = cards.find((c) => typeof c.reportsTo === 'string' && !ids.has(c.reportsTo));
+  if (!bad) return null;
+  const id = bad.reportsTo as string;
+  return buildError({
+    code: 'role_card_reports_to',
+    file: bad.file,
+    field: 'reportsTo',
+    message: {
+      en: `reportsTo "${id}" is not the id of a role card (cards: ${[...ids].join(', ')})`,
+      'zh-CN': `reportsTo "${id}" 不是任何岗位卡的 id（现有岗位卡：${[...ids].join('、')}）`,
+    },
+    hint: {
+      en: `write a card's id, or for a role without a card its title in both languages: reportsTo: { zh-CN: 销售总监, en: Sales director }`,
+      'zh-CN': `请写岗位卡的 id；没有岗位卡的上级岗位请写两种语言的名称：reportsTo: { zh-CN: 销售总监, en: Sales director }`,
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { kpiById, kpiCatalogue } from '../metrics/kpi-catalogue.ts';
 /**
  * The front matter of a role card (岗位卡), data/roles/<id>.md, exactly as in
  * docs/data.md ("Role cards"). Objects are strict so a typo is an error that names the
- * field. The same schema types the Astro content collection (src/content.config.ts).
+ * field.
  */
 
 const text = z.string().trim().min(1);
@@ -55,7 +55,8 @@ const baseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id with letters, digits and dashes (the file name)'),
   title: localized,
   summary: localized,
-  reportsTo: text.optional(),
+  /** the id of another card, or the title of a role without a card */
+  reportsTo: z.union([text, localized]).optional(),
   duties: z.array(duty).min(1),
   kpis: z.array(cardKpi).min(1),
   weighting: z.strictObject({
@@ -148,8 +149,8 @@ function checkTriangle(rows: number[][], n: number, ctx: Ctx): void {
 
 export type RoleCardData = z.output<typeof roleCardSchema>;
 export type RoleCardKpi = RoleCardData['kpis'][number];
-/** A validated card with where it came from and its Markdown body. */
-export type RoleCard = RoleCardData & { file: string; body: string };
+/** A validated card with where it came from and its Markdown body, per language (card-body.ts). */
+export type RoleCard = RoleCardData & { file: string; body: Localized };
 
 /** Levenshtein distance (small strings only). */
 function distance(a: string, b: string): number {

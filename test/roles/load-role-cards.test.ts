@@ -24,8 +24,12 @@ describe('loadRoleCards: the shipped cards', () => {
     expect(r.cards.map((c) => c.id)).toEqual(['account-manager', 'crm-specialist', 'customer-relationship-manager', 'customer-service-manager']);
     for (const c of r.cards) {
       expect(c.file).toBe(`roles/${c.id}.md`);
-      expect(c.body).toContain('##');
-      expect(c.body).not.toContain('---\nid:');
+      // each language's body holds only that language (<!-- lang: … --> sections)
+      expect(c.body['zh-CN']).toContain('## 岗位定位');
+      expect(c.body['zh-CN']).not.toContain('## Role in brief');
+      expect(c.body.en).toContain('## Role in brief');
+      expect(c.body.en).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(c.body.en).not.toContain('---\nid:');
       expect(c.kpis.every((k) => kpiById.has(k.id))).toBe(true);
       expect(c.review.reviewedAt).toBe('2026-09-01');
       expect(c.skills.every((s) => s.level >= 1 && s.level <= 5)).toBe(true);
@@ -65,7 +69,7 @@ describe('loadRoleCards: errors name the file and the field', () => {
     const r = await loadRoleCards(fixture('valid'), fs);
     if (!r.ok) throw new Error(formatBuildError(r.error));
     expect(r.cards[0].weighting.ahp).toEqual([[1, 2, 4], [1, 2], [1]]);
-    expect(r.cards[0].body.trim()).toBe('Body text.');
+    expect(r.cards[0].body).toEqual({ 'zh-CN': 'Body text.', en: 'Body text.' });
   });
 
   it('unknown KPI id: lists close valid ids', async () => {

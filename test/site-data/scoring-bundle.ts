@@ -40,6 +40,7 @@ const card = (id: string, over: Partial<PublishedRoleCard>): PublishedRoleCard =
   incentives: { 'zh-CN': '奖金', en: 'Bonus' },
   review: { version: 2, reviewedAt: '2026-09-01', reviewedBy: 'HR' },
   file: `roles/${id}.md`,
+  bodyHtml: { 'zh-CN': '<p>正文</p>', en: '<p>Body</p>' },
   ...over,
 });
 

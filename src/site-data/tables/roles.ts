@@ -4,7 +4,7 @@ import type { ScoreRow, WeightDerivation } from '../../scoring/types.ts';
 import type { PersonRow, PublishedRoleCard, SiteBundle } from '../../bundle/contract.ts';
 import { kpiDef } from '../kpi-index.ts';
 import type { TableData } from '../table-data.ts';
-import { kpiName, roleCards, type ScoreTableData } from './kpis.ts';
+import { kpiName, roleCards, rolePath, type ScoreTableData } from './kpis.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
 
@@ -19,6 +19,19 @@ import { column as col } from '../column.ts';
 export const rolePaths = (b: SiteBundle) => roleCards(b).map((c) => ({ params: { id: c.id } }));
 
 export const findCard = (b: SiteBundle, id: string): PublishedRoleCard | undefined => roleCards(b).find((c) => c.id === id);
+
+/** The role a card reports to, as its title and (for a role with a card) a link; null when not given. */
+export const reportsToView = (b: SiteBundle, locale: Locale, card: PublishedRoleCard): { title: string; href: string | null } | null => {
+  const r = card.reportsTo;
+  if (r == null) return null;
+  if (typeof r !== 'string') return { title: pick(r, locale), href: null };
+  const target = findCard(b, r);
+  // the build stops on an id that names no card (load-role-cards.ts): never a raw id on the page
+  return target ? { title: pick(target.title, locale), href: rolePath(locale, target.id) } : null;
+};
+
+/** The card's body in the page's language, rendered and sanitised at publish; null when empty. */
+export const cardBodyHtml = (card: PublishedRoleCard, locale: Locale): string | null => card.bodyHtml[locale] || null;
 
 /** Everyone whose staff.csv role is this card, active people first, then by staff id. */
 export const rolePeople = (b: SiteBundle, role: string): PersonRow[] =>
