@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { Effects } from '../lib/effects.ts';
@@ -16,6 +16,7 @@ import { scoreAll } from './score-all.ts';
 import { checkRoleCards } from '../scoring/card-weights.ts';
 import { combineFingerprints, sha256 } from '../publish/fingerprint.ts';
 import { readCache, writeCache } from '../publish/cache.ts';
+import { pseudonymKey } from '../publish/pseudonym-key.ts';
 import { toBundle } from '../publish/to-bundle.ts';
 import { writeBundle } from '../publish/write-bundle.ts';
 
@@ -34,6 +35,8 @@ export interface PipelineOptions {
   useCache: boolean;
   effects: Effects;
   onStage?: (name: string, ms: number) => void;
+  /** the pseudonym key's file (default: `pseudonym-key` beside the cache folder) */
+  pseudonymKeyFile?: string;
   /** a full garbage collection, run once the order lines are released (node-effects.ts) */
   collectGarbage?: () => void;
 }
@@ -88,7 +91,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   if (!scored.ok) return scored;
   lap('scoring');
 
-  const bundle = toBundle({ config, ledger: computed.ledger, metrics: computed.metrics, cards: cards.cards, scoring: scored, inputs });
+  const secret = await pseudonymKey(o.pseudonymKeyFile ?? join(dirname(o.cacheDir), 'pseudonym-key'), fs);
+  const bundle = toBundle({ config, ledger: computed.ledger, metrics: computed.metrics, cards: cards.cards, scoring: scored, inputs, pseudonymKey: secret });
   await writeBundle(o.bundleDir, bundle);
   lap('publish');
   return { ok: true, asOf: computed.metrics.asOf, ledger: computed.ledger };

@@ -4,6 +4,7 @@ import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { publishContacts } from './contacts.ts';
+import { applyPrivacy } from './privacy.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { combineFingerprints } from './fingerprint.ts';
 import { DEFINITIONS_VERSION } from '../metrics/definitions-version.ts';
@@ -22,6 +23,8 @@ export interface BundleInput {
   scoring: Scored;
   /** data file name → sha256 */
   inputs: Record<string, string>;
+  /** keys the pseudonyms of personal identifiers (pseudonym-key.ts) */
+  pseudonymKey: string;
 }
 
 const periodInfo = (p: Period): PeriodInfo => ({ id: p.id, start: isoDay(p.start), end: isoDay(p.end), complete: p.complete });
@@ -30,7 +33,7 @@ const lastComplete = (ps: Period[]): string | null => ps.filter((p) => p.complet
 /**
  * The published bundle (written by write-bundle.ts under the file names of site-data/load.ts). Everything a page may show is in here, computed;
  * pages only select and format. Customers' phone and e-mail enter it masked unless
- * privacy.showContactDetails; ledger examples are masked by ingest.
+ * privacy.showContactDetails; personal data in any other text field is masked or pseudonymised.
  */
 export function toBundle(b: BundleInput): BundleData {
   const { metrics: m, config } = b;
@@ -71,7 +74,8 @@ export function toBundle(b: BundleInput): BundleData {
       });
     }
   }
-  return {
+  // personal data in any text field is masked or pseudonymised on the way out (privacy.ts)
+  return applyPrivacy<BundleData>({
     manifest,
     ledger: b.ledger,
     kpis: m.kpis,
@@ -95,5 +99,5 @@ export function toBundle(b: BundleInput): BundleData {
     customerHealth: m.customerBase.customers,
     customerPortfolio: m.customerBase.portfolio,
     companyTargets: b.scoring.companyTargets ?? [],
-  };
+  }, b.pseudonymKey);
 }
