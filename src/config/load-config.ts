@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
+import { MAX_ALIAS_COUNT, readYaml } from '../lib/safe-yaml.ts';
 import { closest } from '../lib/closest.ts';
 import { configSchema, type Config } from './schema.ts';
 
@@ -24,17 +24,32 @@ export async function loadConfig(dataDir: string, fs: FileSystem): Promise<LoadC
 
 /** Parse and validate config text (what loadConfig does after reading the file). */
 export function parseConfig(text: string): LoadConfigResult {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line ?? null;
+  const doc = readYaml(text);
+  if (!doc.ok) {
+    const line = doc.line;
+    if (doc.aliases) {
+      return {
+        ok: false,
+        error: buildError({
+          code: 'config_syntax', file: CONFIG_FILE,
+          message: {
+            en: `${CONFIG_FILE}: refused, its YAML aliases (*name) expand too far (${doc.reason}); an alias bomb or a runaway copy.`,
+            'zh-CN': `${CONFIG_FILE}：已拒绝读取，其中的 YAML 别名（*name）展开过多（${doc.reason}），可能是恶意的“别名炸弹”。`,
+          },
+          hint: {
+            en: `Write the settings out instead of repeating them through anchors (&name) and aliases (*name); at most ${MAX_ALIAS_COUNT} alias uses.`,
+            'zh-CN': `请直接写出设置，不要通过锚点（&name）和别名（*name）反复引用；别名最多使用 ${MAX_ALIAS_COUNT} 次。`,
+          },
+        }),
+      };
+    }
     return {
       ok: false,
       error: buildError({
         code: 'config_syntax', file: CONFIG_FILE, line,
         message: {
-          en: `${CONFIG_FILE}${line ? `, line ${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}).`,
-          'zh-CN': `${CONFIG_FILE}${line ? ` 第 ${line} 行` : ''}：YAML 格式错误（${e.message.split('\n')[0]}）。`,
+          en: `${CONFIG_FILE}${line ? `, line ${line}` : ''}: not valid YAML (${doc.reason}).`,
+          'zh-CN': `${CONFIG_FILE}${line ? ` 第 ${line} 行` : ''}：YAML 格式错误（${doc.reason}）。`,
         },
         hint: {
           en: 'Indent nested keys with spaces (not tabs) and put a space after each colon, e.g. `sla:\\n  responseHours: 24`.',
@@ -43,7 +58,7 @@ export function parseConfig(text: string): LoadConfigResult {
       }),
     };
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const raw: unknown = doc.value ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,

@@ -1,6 +1,6 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
+import { readYaml } from '../lib/safe-yaml.ts';
 import { splitCardBody } from './card-body.ts';
 import { validateRoleCard, type RoleCard } from './role-card.ts';
 
@@ -41,17 +41,16 @@ export async function loadRoleCards(dir: string, fs: FileSystem): Promise<LoadRo
         }),
       };
     }
-    let data: unknown;
-    try {
-      data = parseYaml(parts.yaml);
-    } catch (e) {
-      const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : null;
-      const why = e instanceof Error ? e.message : String(e);
-      return {
-        ok: false,
-        error: buildError({ code: 'role_card_yaml', file, line, message: { en: `the front matter is not valid YAML: ${why}`, 'zh-CN': `前置信息不是有效的 YAML：${why}` } }),
-      };
+    const yaml = readYaml(parts.yaml);
+    if (!yaml.ok) {
+      // +1: the front matter starts after the opening --- line
+      const line = yaml.line != null ? yaml.line + 1 : null;
+      const what = yaml.aliases
+        ? { en: `the front matter is refused: its YAML aliases expand too far (${yaml.reason})`, 'zh-CN': `前置信息已拒绝读取：YAML 别名展开过多（${yaml.reason}）` }
+        : { en: `the front matter is not valid YAML: ${yaml.reason}`, 'zh-CN': `前置信息不是有效的 YAML：${yaml.reason}` };
+      return { ok: false, error: buildError({ code: 'role_card_yaml', file, line, message: what }) };
     }
+    const data = yaml.value;
     const v = validateRoleCard(data, file);
     if (!v.ok) return v;
     const expectedId = name.slice(0, -'.md'.length);

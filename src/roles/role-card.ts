@@ -22,7 +22,7 @@ const judgement = z.union([
     .transform((s) => s.split('/').map(Number).reduce((a, b) => a / b)),
 ]);
 
-/** `2026-09-01`: js-yaml (Astro) reads it as a Date, the `yaml` package as a string. */
+/** `2026-09-01`: a string from the core schema (src/lib/safe-yaml.ts); a Date from a YAML 1.1 reader. */
 const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
