@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { loadConfig } from '../config/load-config.ts';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { CONFIG_FILE, loadConfig } from '../config/load-config.ts';
+import type { Config } from '../config/schema.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { Effects } from '../lib/effects.ts';
 import { ingest } from '../ingest/ingest.ts';
+import { inputPaths } from '../ingest/input-paths.ts';
 import { writeQuarantine } from '../ingest/quarantine.ts';
 import { maskValue } from '../ingest/mask.ts';
 import { ledgerWarning } from '../ingest/warnings.ts';
@@ -62,7 +64,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   if (!cfg.ok) return cfg;
   const config = cfg.config;
 
-  const inputs = await fingerprintInputs(o.dataDir);
+  const inputs = await fingerprintInputs(o.dataDir, config, fs);
   const codeHash = await fingerprintSources(o.root, definitionSources);
   const key = combineFingerprints({ ...inputs, code: codeHash });
 
@@ -98,14 +100,18 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   return { ok: true, asOf: computed.metrics.asOf, ledger: computed.ledger };
 }
 
-/** sha256 of every file under data/ except role cards (they only feed scoring). */
-async function fingerprintInputs(dataDir: string): Promise<Record<string, string>> {
+/**
+ * sha256 of every file the computed tables are read from: config.yaml and each input at the path
+ * ingest reads it (input-paths.ts: subfolders of data/ and absolute paths included). Role cards
+ * are not part of it (they only feed scoring, which runs on every build). Keyed by the file as
+ * named in config (an absolute path by its base name: the manifest is published).
+ */
+async function fingerprintInputs(dataDir: string, config: Config, fs: Effects['fs']): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of (await readdir(dataDir)).sort()) {
-    if (name === 'roles' || name.startsWith('.')) continue;
-    const path = join(dataDir, name);
-    const bytes = await readFile(path).catch(() => null);
-    if (bytes) out[name] = sha256(bytes);
+  const files = [{ file: CONFIG_FILE, path: join(dataDir, CONFIG_FILE) }, ...inputPaths(dataDir, config)];
+  for (const f of files) {
+    if (!(await fs.exists(f.path))) continue;
+    out[isAbsolute(f.file) ? basename(f.file) : f.file] = sha256(await fs.readFile(f.path));
   }
   return out;
 }

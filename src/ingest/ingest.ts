@@ -1,13 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
-import { posix } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
 import type { LedgerFile, RejectedRow } from '../model/ledger.ts';
 import type { Dataset } from '../model/tables.ts';
-import { inputFiles, inputNames, type InputName } from '../validate/schemas/index.ts';
+import type { InputName } from '../validate/schemas/index.ts';
 import { indexCustomers } from './customer-index.ts';
+import { inputPaths, unreadablePaths } from './input-paths.ts';
 import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
 import { estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
@@ -73,10 +73,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const minBytes = opts.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const pieceBytes = opts.pieceBytes ?? TAIL_PIECE_BYTES;
   const start = opts.thread ?? workerThread;
-  const paths = inputNames.map((name) => {
-    const file = config.files[name].path ?? inputFiles[name].file;
-    return { name, file, path: posix.join(dataDir, file) };
-  });
+  const paths = inputPaths(dataDir, config);
+  const unreadable = await unreadablePaths(paths, fs);
+  if (unreadable) return { ok: false, error: unreadable };
   const present = new Map<InputName, boolean>();
   for (const p of paths) present.set(p.name, await fs.exists(p.path));
   const orders = paths[0]!;

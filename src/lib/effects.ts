@@ -11,6 +11,8 @@ export interface FileSystem {
   readRange?(path: string, start: number, end: number, into?: Uint8Array): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** a directory entry exists, even a link that points nowhere (optional: lstat) */
+  entryExists?(path: string): Promise<boolean>;
   readdir(path: string): Promise<string[]>;
   mkdir(path: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Effects } from './effects.ts';
@@ -10,6 +10,7 @@ export const nodeEffects = (): Effects => ({
     readFile: (p) => readFile(p),
     writeFile: (p, d) => writeFile(p, d),
     exists: async (p) => stat(p).then(() => true, () => false),
+    entryExists: async (p) => lstat(p).then(() => true, () => false),
     size: async (p) => (await stat(p)).size,
     readRange: async (p, start, end, into) => {
       const h = await open(p, 'r');
