@@ -16,7 +16,8 @@ import { collectGarbage, nodeEffects } from '../src/lib/node-effects.ts';
 import { runPipeline } from '../src/build/pipeline.ts';
 import { formatLedger } from '../src/build/format-ledger.ts';
 import { indexSearch } from '../src/build/search-index.ts';
-import { moveDir, swapDir } from '../src/publish/swap-dir.ts';
+import { moveDir, SwapFailure, swapDir } from '../src/publish/swap-dir.ts';
+import { removeDeadBuildFolders } from '../src/publish/dead-build-folders.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +44,16 @@ const stage = (name: string, since: number) =>
 
 async function main(): Promise<number> {
   console.log('Accountable build');
+  // what killed builds left behind (their pids are gone): render folders, half-swapped sites, temp bundles
+  const bundleDir = resolve(root, values.bundle);
+  const stale = await removeDeadBuildFolders([
+    { dir: join(root, '.accountable'), prefix: 'render-' },
+    { dir: dirname(outDir), prefix: `.${basename(outDir)}-next-` },
+    { dir: dirname(outDir), prefix: `${basename(outDir)}.old-`, restoreTo: outDir },
+    { dir: dirname(bundleDir), prefix: `.${basename(bundleDir)}-next-` },
+    { dir: resolve(root, values.cache), prefix: 'tables-next-' },
+  ]);
+  if (stale.length) console.log(`  removed ${stale.length} folder(s) left by interrupted builds`);
   const result = await runPipeline({
     root,
     dataDir: resolve(root, values.data),
@@ -74,8 +85,11 @@ async function main(): Promise<number> {
   stage('search', t);
 
   await moveDir(renderDir, nextDir);
-  await swapDir(nextDir, outDir);
+  const swap = await swapDir(nextDir, outDir);
   console.log('\n' + formatLedger(result.ledger));
+  if (swap.leftover) {
+    console.warn(`\n! ${values.out}/ holds the new site, but the previous one could not be removed (${swap.leftover.reason}): it is at ${swap.leftover.path}; the next build tries again.`);
+  }
   const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`\n✓ ${values.out}/ built in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak memory ${peakMB} MB (as of ${result.asOf})`);
   return 0;
@@ -86,8 +100,18 @@ main().then(
   async (e: unknown) => {
     await rm(renderDir, { recursive: true, force: true });
     await rm(nextDir, { recursive: true, force: true });
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    console.error(`\nThe build failed; ${values.out}/ was not changed.`);
+    if (e instanceof SwapFailure) {
+      // the site was built; only putting it in place failed: say what dist/ holds now
+      console.error(`✗ ${e.message}`);
+      console.error(e.restored
+        ? `\nThe build failed; ${values.out}/ still holds the previous site.`
+        : e.previousAt
+          ? `\nThe build failed; ${values.out}/ is missing: the previous site is at ${e.previousAt}.`
+          : `\nThe build failed; ${values.out}/ was not created.`);
+    } else {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+      console.error(`\nThe build failed; ${values.out}/ was not changed.`);
+    }
     process.exit(1);
   },
 );

@@ -10,7 +10,7 @@ import { writeQuarantine } from '../ingest/quarantine.ts';
 import { maskValue } from '../ingest/mask.ts';
 import { ledgerWarning } from '../ingest/warnings.ts';
 import type { OrderIdentityCheck } from '../metrics/orders.ts';
-import type { LedgerFile, LedgerWarning } from '../model/ledger.ts';
+import type { LedgerFile, LedgerWarning, RejectedRow } from '../model/ledger.ts';
 import { ORDER_LINE_COLUMNS } from '../model/tables.ts';
 import { computeAllMetrics, type AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { loadRoleCards } from '../roles/load-role-cards.ts';
@@ -48,8 +48,8 @@ export type PipelineResult =
   /** `errors`: every problem found (ingest lists every file's at once); `error` is the first */
   | { ok: false; error: BuildError; errors?: BuildError[] };
 
-/** Source folders whose code defines the computed tables: a change there invalidates the cache. */
-const definitionSources = ['src/config', 'src/ingest', 'src/validate', 'src/metrics', 'src/model', 'src/lib'];
+/** Source folders whose code defines the computed tables (and pipeline.ts, the shape of the cached value): a change there invalidates the cache. */
+const definitionSources = ['src/config', 'src/ingest', 'src/validate', 'src/metrics', 'src/model', 'src/lib', 'src/build/pipeline.ts'];
 
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const { fs, clock } = o.effects;
@@ -68,8 +68,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const codeHash = await fingerprintSources(o.root, definitionSources);
   const key = combineFingerprints({ ...inputs, code: codeHash });
 
-  let computed: { ledger: LedgerFile[]; metrics: AllMetrics } | null = o.useCache ? await readCache(o.cacheDir, key) : null;
+  let computed: { ledger: LedgerFile[]; rejects: RejectedRow[]; metrics: AllMetrics } | null = o.useCache ? await readCache(o.cacheDir, key) : null;
   if (computed) {
+    // quarantine/ always equals the ledger, even when someone deleted it since the last build
+    await writeQuarantine(computed.rejects, o.quarantineDir, fs);
     lap('cache hit');
   } else {
     // only the order-line columns later stages read are kept (all are validated)
@@ -81,7 +83,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     // the line table is not read after its reduction to orders: let it go (half the heap at 5M lines)
     const metrics = computeAllMetrics(read.dataset, config, undefined, { releaseOrderLines: true, ...(o.collectGarbage ? { afterRelease: o.collectGarbage } : {}) });
     lap('metrics');
-    computed = { ledger: withIdentityWarnings(read.ledger, metrics.orderIdentity), metrics };
+    computed = { ledger: withIdentityWarnings(read.ledger, metrics.orderIdentity), rejects: read.rejects, metrics };
     if (o.useCache) await writeCache(o.cacheDir, key, computed);
   }
 

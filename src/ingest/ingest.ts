@@ -75,7 +75,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const start = opts.thread ?? workerThread;
   const paths = inputPaths(dataDir, config);
   const unreadable = await unreadablePaths(paths, fs);
-  if (unreadable) return { ok: false, error: unreadable };
+  if (unreadable) return { ok: false, error: unreadable, errors: [unreadable] };
   const present = new Map<InputName, boolean>();
   for (const p of paths) present.set(p.name, await fs.exists(p.path));
   const orders = paths[0]!;

@@ -7,6 +7,8 @@ import type { RejectedRow } from '../model/ledger.ts';
  * Write rejected rows to the local quarantine folder (git-ignored, never published: rows may
  * hold personal data): one CSV per input file, the original cells then `_line, _column, _reason,
  * _message` (the message in Chinese and English). UTF-8 with BOM so Excel opens Chinese text correctly.
+ * The folder always equals the ledger: a `*.rejected.csv` of a file that has no rejected row any
+ * more is removed, and the build writes it on every run (a cache hit too: the rejects are cached).
  * Returns the paths written.
  */
 export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: FileSystem): Promise<string[]> {
@@ -17,8 +19,7 @@ export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: F
     list.push(r);
   }
   const written: string[] = [];
-  if (byFile.size === 0) return written;
-  await fs.mkdir(dir);
+  if (byFile.size > 0) await fs.mkdir(dir);
   for (const [file, rows] of byFile) {
     const width = Math.max(rows[0]!.header?.length ?? 0, ...rows.map((r) => r.cells.length));
     const header = Array.from({ length: width }, (_, i) => rows[0]!.header?.[i] ?? `column_${i + 1}`);
@@ -31,5 +32,14 @@ export async function writeQuarantine(rejects: RejectedRow[], dir: string, fs: F
     await fs.writeFile(out, text);
     written.push(out);
   }
+  await removeStale(dir, written, fs);
   return written;
+}
+
+async function removeStale(dir: string, written: readonly string[], fs: FileSystem): Promise<void> {
+  if (!fs.remove || !(await fs.exists(dir))) return;
+  for (const name of await fs.readdir(dir)) {
+    const path = posix.join(dir, name);
+    if (name.endsWith('.rejected.csv') && !written.includes(path)) await fs.remove(path);
+  }
 }

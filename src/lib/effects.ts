@@ -15,6 +15,8 @@ export interface FileSystem {
   entryExists?(path: string): Promise<boolean>;
   readdir(path: string): Promise<string[]>;
   mkdir(path: string): Promise<void>;
+  /** delete a file; no error when it is missing (optional: without it stale files stay) */
+  remove?(path: string): Promise<void>;
 }
 
 export interface Logger {

@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Effects } from './effects.ts';
@@ -29,6 +29,7 @@ export const nodeEffects = (): Effects => ({
     },
     readdir: (p) => readdir(p),
     mkdir: async (p) => void (await mkdir(p, { recursive: true })),
+    remove: (p) => rm(p, { force: true }),
   },
   log: { info: (m) => console.log(m), warn: (m) => console.warn(m) },
   clock: { now: () => performance.now() },

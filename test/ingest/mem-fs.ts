@@ -16,5 +16,6 @@ export function memFs(files: Record<string, string | Uint8Array> = {}): FileSyst
     exists: async (p) => map.has(p) || [...map.keys()].some((k) => k.startsWith(p + '/')),
     readdir: async (p) => [...new Set([...map.keys()].filter((k) => k.startsWith(p + '/')).map((k) => k.slice(p.length + 1).split('/')[0]!))],
     mkdir: async () => {},
+    remove: async (p) => void map.delete(p),
   };
 }
