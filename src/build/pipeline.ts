@@ -37,6 +37,8 @@ export interface PipelineOptions {
   useCache: boolean;
   effects: Effects;
   onStage?: (name: string, ms: number) => void;
+  /** the build's wall-clock time (epoch ms): rows dated after it are rejected (default Date.now()) */
+  now?: number;
   /** the pseudonym key's file (default: `pseudonym-key` beside the cache folder) */
   pseudonymKeyFile?: string;
   /** a full garbage collection, run once the order lines are released (node-effects.ts) */
@@ -75,7 +77,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     lap('cache hit');
   } else {
     // only the order-line columns later stages read are kept (all are validated)
-    const read = await ingest({ dataDir: o.dataDir, config, fs, keep: { orders: ORDER_LINE_COLUMNS } });
+    const read = await ingest({ dataDir: o.dataDir, config, fs, keep: { orders: ORDER_LINE_COLUMNS }, ...(o.now !== undefined ? { now: o.now } : {}) });
     if (!read.ok) return read;
     await writeQuarantine(read.rejects, o.quarantineDir, fs);
     if (read.dataset.orders.rows === 0) return { ok: false, error: noOrders(read.ledger) };

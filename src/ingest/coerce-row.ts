@@ -60,6 +60,8 @@ function interned(p: FieldPlan, v: string): string {
 
 export interface CoerceContext {
   dates: DateParser;
+  /** epoch ms: event dates after it are rejected as future_date (unset: no check) */
+  latest?: number;
   decimal: '.' | ',';
   wan: boolean;
   percentColumns: readonly string[];
@@ -155,6 +157,8 @@ export function coerceCell(p: FieldPlan, raw: string, ctx: CoerceContext): unkno
         const detail = e === 'date_out_of_range' ? `${ctx.dates.opt.minYear}–${ctx.dates.opt.maxYear}` : '';
         return fail(e, p.column, raw, detail);
       }
+      // an event dated after the build's own date would move asOf into the future (17.4)
+      if (ctx.latest !== undefined && v > ctx.latest && !p.meta.planned) return fail('future_date', p.column, raw, new Date(Math.min(ctx.latest, 8.64e15)).toISOString().slice(0, 10));
       return v;
     }
     case 'number':
@@ -163,6 +167,8 @@ export function coerceCell(p: FieldPlan, raw: string, ctx: CoerceContext): unkno
       if (v === null) return p.optional ? null : fail('missing_value', p.column, raw);
       if (Number.isNaN(v)) return fail('invalid_number', p.column, raw);
       if (p.kind === 'integer' && !Number.isInteger(v)) return fail('invalid_integer', p.column, raw);
+      const range = p.meta.range;
+      if (range && !(v >= range[0] && v <= range[1])) return fail('number_out_of_range', p.column, raw, `${range[0]} … ${range[1]}`);
       return v;
     }
     case 'boolean': {

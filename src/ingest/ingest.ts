@@ -70,6 +70,8 @@ export const INGEST_CHUNK_BYTES = 64 << 10;
 
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const { dataDir, config, fs } = opts;
+  // one clock reading for every file and both threads: the future-date cut-off must not differ between them
+  const now = opts.now ?? Date.now();
   const minBytes = opts.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const pieceBytes = opts.pieceBytes ?? TAIL_PIECE_BYTES;
   const start = opts.thread ?? workerThread;
@@ -86,7 +88,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   const keepOf = (name: InputName) => (opts.keep?.[name] ? { keep: opts.keep[name] } : {});
   const read = (f: { name: InputName; file: string }, bytes: Uint8Array) =>
-    readInputFile({ name: f.name, file: f.file, bytes, config, chunkBytes: INGEST_CHUNK_BYTES, ...keepOf(f.name), ...(opts.now !== undefined ? { now: opts.now } : {}) });
+    readInputFile({ name: f.name, file: f.file, bytes, config, chunkBytes: INGEST_CHUNK_BYTES, ...keepOf(f.name), now });
 
   const results = new Map<InputName, ReadInputResult<InputName>>();
   let threads = 1;
@@ -121,7 +123,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       threads = 2;
       const opened = openInputFile({
         name: 'orders', file: orders.file, bytes: c.head, config, chunkBytes: INGEST_CHUNK_BYTES,
-        whole: { fingerprint: c.fingerprint ?? '', size: c.size }, ...keepOf('orders'), ...(opts.now !== undefined ? { now: opts.now } : {}),
+        whole: { fingerprint: c.fingerprint ?? '', size: c.size }, ...keepOf('orders'), now,
       });
       if (!opened.ok) {
         thread.stop();
@@ -131,7 +133,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       const got: { end: Extract<WorkerMessage, { kind: 'end' }>['part'] | null } = { end: null };
       // bytes in memory move to the worker (their memory goes with the thread)
       const job: WorkerJob = {
-        config, now: opts.now, chunkBytes: INGEST_CHUNK_BYTES, pieceBytes, ...keepOf('orders'),
+        config, now, chunkBytes: INGEST_CHUNK_BYTES, pieceBytes, ...keepOf('orders'),
         part: { name: 'orders', file: orders.file, source: c.tail, line: 1 + countLineBreaks(c.head, 0, c.head.length), header: c.header, delimiter: c.delimiter },
       };
       c.tail = { bytes: new Uint8Array(0) };

@@ -161,6 +161,17 @@ export function yearRange(config: Config, now: number): { minYear: number; maxYe
   return { minYear: 1970, maxYear: y + 1 };
 }
 
+/**
+ * The latest accepted event date (epoch ms): the end of the day after the build's own UTC day, so
+ * time zones ahead of UTC and a little clock skew never reject today's rows. With config.asOf
+ * set the report's date is fixed by hand and no row is refused for its date (Infinity).
+ */
+export function latestEventDate(config: Config, now: number): number {
+  if (config.asOf) return Infinity;
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 2) - 1;
+}
+
 export function readInputFile<N extends InputName>(o: ReadInputOptions<N>): ReadInputResult<N> {
   const r = openInputFile(o);
   if (!r.ok) return r;
@@ -222,6 +233,7 @@ export function openInputFile<N extends InputName>(
   const { minYear, maxYear } = yearRange(config, o.now ?? Date.now());
   const ctx: CoerceContext = {
     dates: new DateParser({ dateOrder: settings.dateOrder, twoDigitYearPivot: settings.twoDigitYearPivot, timezone: config.timezone, minYear, maxYear }),
+    latest: latestEventDate(config, o.now ?? Date.now()),
     decimal: settings.decimal,
     wan: settings.wan,
     percentColumns: settings.percentColumns,

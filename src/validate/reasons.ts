@@ -41,6 +41,14 @@ export const reasons = {
     en: '{column} is outside the accepted years {detail}: "{raw}"',
     'zh-CN': '{column} 超出可接受的年份范围 {detail}：“{raw}”',
   },
+  future_date: {
+    en: '{column} is after the build\'s date ({detail}): "{raw}"; a date in the future would move the whole report',
+    'zh-CN': '{column} 晚于构建日期（{detail}）：“{raw}”；未来日期会让整个报告的截止日期错误后移',
+  },
+  number_out_of_range: {
+    en: '{column} is outside the accepted range {detail}: "{raw}"',
+    'zh-CN': '{column} 超出可接受的范围 {detail}：“{raw}”',
+  },
   invalid_boolean: {
     en: '{column} must be yes/no (true/false, 1/0, 是/否): "{raw}"',
     'zh-CN': '{column} 必须是 是/否（true/false、1/0）：“{raw}”',

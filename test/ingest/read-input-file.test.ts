@@ -25,13 +25,13 @@ describe('readInputFile', () => {
     const config = configSchema.parse({ files: { orders: {} } });
     const r = readInputFile({ name: 'orders', file: 'orders.csv', bytes: new TextEncoder().encode(text), config, now: Date.UTC(2026, 0, 1) });
     if (!r.ok) throw new Error(r.error.message.en);
-    expect(r.ledger.accepted).toBe(good.length + 1);
+    expect(r.ledger.accepted).toBe(good.length);
     expect(r.rejects.map((x) => [x.reason, x.column])).toEqual([
-      ['invalid_number', 'amount'], ['missing_value', 'order_date'], ['missing_value', 'order_id'],
+      ['invalid_number', 'amount'], ['missing_value', 'order_date'], ['missing_value', 'order_id'], ['number_out_of_range', 'amount'],
     ]);
-    // q × p overflowing to Infinity is no amount
+    // q × p beyond the range is refused on its parts (17.5)
     const q = readInputFile({ name: 'orders', file: 'orders.csv', bytes: new TextEncoder().encode('order_id,order_date,quantity,unit_price\nA,2024-03-05,1e200,1e200\n'), config, now: Date.UTC(2026, 0, 1) });
-    expect(q.ok && q.rejects.map((x) => x.reason)).toEqual(['missing_amount']);
+    expect(q.ok && q.rejects.map((x) => x.reason)).toEqual(['number_out_of_range']);
   });
 
   it('keeps only the columns asked for, after validating all of them', () => {

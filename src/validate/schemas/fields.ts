@@ -22,12 +22,24 @@ export interface FieldMeta {
   percent?: boolean;
   /** personal data, masked on published pages unless privacy.showContactDetails */
   personal?: boolean;
+  /** number: the accepted range, inclusive (docs/data.md "Numbers"); outside it a row is rejected */
+  range?: readonly [number, number];
+  /** date: may lie in the future (a due date, a hire date); other dates after the build's date are rejected */
+  planned?: boolean;
 }
+
+/**
+ * The accepted range of every decimal field (amounts, quantities, prices, targets): ±10¹². Far
+ * above any real order line or target, far below where sums lose cents (2⁵³ minor units ≈ 9·10¹³
+ * yuan), so `1e308` and its kind are refused with a reason instead of bending a quarter's revenue.
+ */
+export const NUMBER_RANGE = [-1e12, 1e12] as const;
 
 export const id = () => z.string().min(1).meta({ kind: 'id' } satisfies FieldMeta);
 export const text = (meta: Partial<FieldMeta> = {}) => z.string().meta({ kind: 'text', ...meta } satisfies FieldMeta);
-export const date = () => z.number().finite().meta({ kind: 'date' } satisfies FieldMeta);
-export const num = () => z.number().finite().meta({ kind: 'number' } satisfies FieldMeta);
+export const date = (o: { planned?: boolean } = {}) => z.number().finite().meta({ kind: 'date', ...o } satisfies FieldMeta);
+export const num = (range: readonly [number, number] = NUMBER_RANGE) =>
+  z.number().finite().min(range[0]).max(range[1]).meta({ kind: 'number', range } satisfies FieldMeta);
 export const int = (min: number, max: number) =>
   z.number().int().min(min).max(max).meta({ kind: 'integer' } satisfies FieldMeta);
 export const bool = () => z.boolean().meta({ kind: 'boolean' } satisfies FieldMeta);

@@ -9,7 +9,7 @@ export const staffRow = z.object({
   team: text().nullable(),
   manager_id: id().nullable(),
   region: text().nullable(),
-  hired_at: date().nullable(),
+  hired_at: date({ planned: true }).nullable(),
   active: bool().default(true),
 });
 export type StaffRow = z.infer<typeof staffRow>;

@@ -6,7 +6,7 @@ export const taskRow = z.object({
   task_id: id(),
   owner_id: id(),
   assigned_at: date().nullable(),
-  due_at: date(),
+  due_at: date({ planned: true }),
   completed_at: date().nullable(),
   title: text().nullable(),
 });
