@@ -5,18 +5,48 @@ import type { SiteBundle } from '../bundle/contract.ts';
  * URLs of person and team pages, one source for every page that links to them. A staff id or
  * team name is kept as the path segment (Chinese included: `/teams/华南组/`) except characters
  * that would break a URL path or a file name; names that then clash get `-2`, `-3` … in order.
+ * A slug is at most SLUG_MAX_BYTES of UTF-8 (file systems allow 255 bytes a name): a longer name
+ * is cut at a character boundary and ends with 8 hex digits of its hash, so two long names with
+ * the same start still differ. Slugs that differ only by letter case (or Unicode normal form) count
+ * as a clash: on a case-insensitive file system (macOS, Windows) they would be one folder.
  */
-export const slugify = (s: string): string => s.trim().replace(/[/\\?#%&"'<>|*:\s]+/g, '-').replace(/^\.+/, '-') || '-';
+export const SLUG_MAX_BYTES = 96;
 
-/** Gives each name a unique slug (a clash gets `-2`, `-3` … in input order). */
+const utf8 = new TextEncoder();
+
+/** FNV-1a, 32 bits: a short, stable tag for a cut name (not a security hash) */
+function tag(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of utf8.encode(s)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+export const slugify = (s: string): string => {
+  const slug = s.trim().replace(/[/\\?#%&"'<>|*:\s]+/g, '-').replace(/^\.+/, '-') || '-';
+  if (utf8.encode(slug).length <= SLUG_MAX_BYTES) return slug;
+  let cut = '';
+  let bytes = 0;
+  for (const ch of slug) {
+    const n = utf8.encode(ch).length;
+    if (bytes + n > SLUG_MAX_BYTES - 9) break;
+    cut += ch;
+    bytes += n;
+  }
+  return `${cut}-${tag(s)}`;
+};
+
+/** the form two slugs share when a case-insensitive, normalising file system sees one name */
+const folded = (s: string) => s.normalize('NFC').toLowerCase();
+
+/** Gives each name a unique slug (a clash, case-insensitive, gets `-2`, `-3` … in input order). */
 export const uniqueSlugs = (names: readonly string[]): Map<string, string> => {
   const out = new Map<string, string>();
   const used = new Set<string>();
   for (const n of names) {
     const base = slugify(n);
     let s = base;
-    for (let i = 2; used.has(s); i++) s = `${base}-${i}`;
-    used.add(s);
+    for (let i = 2; used.has(folded(s)); i++) s = `${base}-${i}`;
+    used.add(folded(s));
     out.set(n, s);
   }
   return out;

@@ -628,7 +628,8 @@ export const pageView = (tb: PeopleTable): PeopleTable => ({ ...tb, columns: tb.
 export const PEOPLE_PAGE_SIZE = 400;
 export const peopleListPages = (idx: PeopleIndex): { page: number; path: string }[] => {
   const n = Math.max(1, Math.ceil(idx.people.length / PEOPLE_PAGE_SIZE));
-  const taken = new Set(idx.personSlug.values());
+  // compared without case: on a case-insensitive file system `List-2` and `list-2` are one folder
+  const taken = new Set([...idx.personSlug.values()].map((s) => s.toLowerCase()));
   return Array.from({ length: n }, (_, i) => i + 1).map((page) => {
     let slug = `list-${page}`;
     while (taken.has(slug)) slug = `_${slug}`;
