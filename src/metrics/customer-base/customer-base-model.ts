@@ -33,16 +33,24 @@ export type SpendModel =
   | { ok: true; params: GammaGammaParams; logLikelihood: number; repeaters: number; correlation: number | null }
   | { ok: false; reason: SpendReason; repeaters: number; correlation: number | null };
 
-export type CustomerBaseModel =
-  | {
-      ok: true;
-      customers: number;
-      repeaters: number;
-      bgnbd: { params: BgnbdParams; logLikelihood: number };
-      spend: SpendModel;
-      figures: CustomerFigures;
-    }
-  | { ok: false; reason: CustomerBaseReason; customers: number; repeaters: number };
+/** The fitted models, without the per-customer figures: what the summary publishes. */
+export interface FittedBase {
+  ok: true;
+  customers: number;
+  repeaters: number;
+  bgnbd: { params: BgnbdParams; logLikelihood: number };
+  spend: SpendModel;
+}
+
+/** No models, with the honest reason (limits.ts). */
+export interface UnfittedBase {
+  ok: false;
+  reason: CustomerBaseReason;
+  customers: number;
+  repeaters: number;
+}
+
+export type CustomerBaseModel = (FittedBase & { figures: CustomerFigures }) | UnfittedBase;
 
 export function fitCustomerBase(runs: PurchaseRuns, calEndDay: number, s: ModelSettings): CustomerBaseModel {
   const summary = repeatSummary(runs, calEndDay);
@@ -60,16 +68,14 @@ export function fitPurchases(
   calEndDay: number,
   unitDays: number,
   from?: BgnbdParams,
-):
-  | { ok: true; params: BgnbdParams; logLikelihood: number; repeaters: number }
-  | { ok: false; reason: CustomerBaseReason; customers: number; repeaters: number } {
+): { ok: true; params: BgnbdParams; logLikelihood: number; repeaters: number } | UnfittedBase {
   let repeaters = 0;
   let earliest = calEndDay;
   for (let i = 0; i < summary.n; i++) {
     if (summary.x[i]! > 0) repeaters++;
     if (summary.firstDay[i]! < earliest) earliest = summary.firstDay[i]!;
   }
-  const fail = (reason: CustomerBaseReason) => ({ ok: false as const, reason, customers: summary.n, repeaters });
+  const fail = (reason: CustomerBaseReason): UnfittedBase => ({ ok: false, reason, customers: summary.n, repeaters });
   if (summary.n === 0) return fail('no_customers');
   if (calEndDay - earliest < MIN_HISTORY_DAYS) return fail('history_too_short');
   if (repeaters === 0) return fail('no_repeat_purchases');

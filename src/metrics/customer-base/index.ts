@@ -4,7 +4,7 @@ import { NONE, type OrderBook } from '../orders.ts';
 import type { Period } from '../periods.ts';
 import { atRiskCut, atRiskFlags } from './at-risk.ts';
 import type { BgnbdParams } from './bgnbd-likelihood.ts';
-import { fitCustomerBase, type SpendModel } from './customer-base-model.ts';
+import { fitCustomerBase, type FittedBase, type UnfittedBase } from './customer-base-model.ts';
 import { holdoutCheck, type HoldoutClass } from './holdout.ts';
 import type { CustomerBaseReason } from './limits.ts';
 import { portfolioRows, type PortfolioRow } from './portfolio.ts';
@@ -53,16 +53,11 @@ export type HoldoutResult =
   | { ok: false; period: string | null; reason: CustomerBaseReason | 'no_complete_period' };
 
 export type CustomerBaseSummary = { settings: CustomerBaseSettings; holdout: HoldoutResult } & (
-  | {
-      ok: true;
-      customers: number;
-      repeaters: number;
-      bgnbd: { params: BgnbdParams; logLikelihood: number };
-      spend: SpendModel;
+  | (FittedBase & {
       /** the value-if-active cut of "high value" (null without the spend model) */
       highValueCut: number | null;
-    }
-  | { ok: false; reason: CustomerBaseReason; customers: number; repeaters: number }
+    })
+  | UnfittedBase
 );
 
 export interface CustomerBaseResult {
