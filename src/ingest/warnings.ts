@@ -1,4 +1,4 @@
-import type { Localized } from '../model/kpi.ts';
+import { fillLocalized, type Localized, type MessageTable } from '../lib/localized.ts';
 import type { LedgerWarning } from '../model/ledger.ts';
 
 /**
@@ -20,13 +20,12 @@ export const warnings = {
     en: 'one order id covers lines of different customers: is {column} really one order? (orderIdentity can build the id from more columns)',
     'zh-CN': '同一个订单编号的明细行属于不同客户：{column} 真的是同一个订单吗？（可用 orderIdentity 由更多列组成订单编号）',
   },
-} as const satisfies Record<string, Localized>;
+} as const satisfies MessageTable;
 
 export type WarningCode = keyof typeof warnings;
 
 export function warningMessage(code: WarningCode, column: string | null): Localized {
-  const t = warnings[code];
-  return { en: t.en.replaceAll('{column}', column ?? ''), 'zh-CN': t['zh-CN'].replaceAll('{column}', column ?? '') };
+  return fillLocalized(warnings[code], { column: column ?? '' });
 }
 
 /** the most examples a warning keeps */

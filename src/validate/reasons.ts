@@ -1,4 +1,4 @@
-import type { Localized } from '../lib/localized.ts';
+import { fillLocalized, type Localized, type MessageTable } from '../lib/localized.ts';
 
 /**
  * Reason codes for rejected or dropped rows, with a message in both languages. A message may use
@@ -86,7 +86,7 @@ export const reasons = {
     en: 'the row is identical to line {detail}',
     'zh-CN': '该行与第 {detail} 行完全相同',
   },
-} as const satisfies Record<string, Localized>;
+} as const satisfies MessageTable;
 
 export type ReasonCode = keyof typeof reasons;
 
@@ -94,8 +94,5 @@ export type ReasonCode = keyof typeof reasons;
 export const duplicateReasons: ReadonlySet<string> = new Set<ReasonCode>(['duplicate_key', 'exact_duplicate']);
 
 export function reasonMessage(code: ReasonCode, column: string | null, raw: string, detail = ''): Localized {
-  const t = reasons[code];
-  const fill = (s: string) =>
-    s.replaceAll('{column}', column ?? '').replaceAll('{raw}', raw).replaceAll('{detail}', detail);
-  return { en: fill(t.en), 'zh-CN': fill(t['zh-CN']) };
+  return fillLocalized(reasons[code], { column: column ?? '', raw, detail });
 }
