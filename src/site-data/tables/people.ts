@@ -54,6 +54,14 @@ export interface PeopleTable extends TableData {
 
 export type SubjectKind = 'person' | 'team';
 
+/** What every section of a person or team page is given: the subject and where it is shown. */
+export interface SubjectSectionProps {
+  locale: Locale;
+  bundle: SiteBundle;
+  kind: SubjectKind;
+  id: string;
+}
+
 /** Customers in these RFM segments are "at risk" (as the metrics stage's at-risk value). */
 export const AT_RISK_SEGMENTS: ReadonlySet<string> = new Set(['at_risk', 'cant_lose']);
 export const TIERS = ['A', 'B', 'C', 'none'] as const;
