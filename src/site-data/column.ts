@@ -1,3 +1,4 @@
+import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { CellKind, TableColumn } from './table-data.ts';
 
 /**
@@ -11,3 +12,10 @@ export const column = <C extends TableColumn = TableColumn>(
   unit?: string,
   extra: Partial<C> = {},
 ): C => ({ key, label, kind, unit, header: unit ? `${label} (${unit})` : label, ...extra }) as C;
+
+/** A column labelled from the dictionary: key, label message, cell kind, unit message, extras. */
+export type ColumnSpec = readonly [key: string, label: MessageKey, kind: CellKind, unit?: MessageKey, extra?: Partial<TableColumn>];
+
+/** The columns of a table written as data (`ColumnSpec`s), their labels and units in `locale`. */
+export const columnsOf = (locale: Locale, specs: readonly ColumnSpec[]): TableColumn[] =>
+  specs.map(([key, label, kind, unit, extra]) => column(key, t(locale, label), kind, unit && t(locale, unit), extra));

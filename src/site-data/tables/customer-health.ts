@@ -2,7 +2,7 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { CustomerHealthRow } from '../../metrics/customer-base/index.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
 import type { SiteBundle } from '../../bundle/contract.ts';
-import { column as col } from '../column.ts';
+import { column as col, columnsOf } from '../column.ts';
 import { personHref, teamHref } from '../paths.ts';
 import type { Row, TableData } from '../table-data.ts';
 import type { PeopleColumn, PeopleTable, SubjectKind } from './people.ts';
@@ -41,11 +41,11 @@ export const healthModelTable = (b: SiteBundle, locale: Locale): TableData => {
   return {
     id: 'health-model',
     title: t(locale, 'health.model'),
-    columns: [
-      col('parameter', t(locale, 'health.col.parameter'), 'text'),
-      col('value', t(locale, 'health.col.value_'), 'text'),
-      col('meaning', t(locale, 'health.col.meaning'), 'text', undefined, { wide: true }),
-    ],
+    columns: columnsOf(locale, [
+      ['parameter', 'health.col.parameter', 'text'],
+      ['value', 'health.col.value_', 'text'],
+      ['meaning', 'health.col.meaning', 'text', undefined, { wide: true }],
+    ]),
     rows,
   };
 };
@@ -71,17 +71,17 @@ export const healthPortfolioTable = (b: SiteBundle, locale: Locale): TableData =
   return {
     id: 'health-portfolio',
     title: t(locale, 'health.portfolio'),
-    columns: [
-      col('level', t(locale, 'health.col.level'), 'text'),
-      col('name', t(locale, 'health.col.name'), 'text', undefined, { hrefKey: 'name_href' }),
-      col('customers', t(locale, 'health.col.customers'), 'count'),
-      col('expected_active', t(locale, 'health.col.expectedActive'), 'count', undefined, { digits: 1 }),
-      col('purchases_90d', t(locale, 'health.col.purchases90d'), 'count', undefined, { digits: 1 }),
-      col('purchases_12m', t(locale, 'health.col.purchases12m'), 'count', undefined, { digits: 1 }),
-      col('value', t(locale, 'health.col.value'), 'currency', t(locale, 'unit.currency')),
-      col('at_risk', t(locale, 'health.col.atRisk'), 'count'),
-      col('value_at_risk', t(locale, 'health.col.valueAtRisk'), 'currency', t(locale, 'unit.currency')),
-    ],
+    columns: columnsOf(locale, [
+      ['level', 'health.col.level', 'text'],
+      ['name', 'health.col.name', 'text', undefined, { hrefKey: 'name_href' }],
+      ['customers', 'health.col.customers', 'count'],
+      ['expected_active', 'health.col.expectedActive', 'count', undefined, { digits: 1 }],
+      ['purchases_90d', 'health.col.purchases90d', 'count', undefined, { digits: 1 }],
+      ['purchases_12m', 'health.col.purchases12m', 'count', undefined, { digits: 1 }],
+      ['value', 'health.col.value', 'currency', 'unit.currency'],
+      ['at_risk', 'health.col.atRisk', 'count'],
+      ['value_at_risk', 'health.col.valueAtRisk', 'currency', 'unit.currency'],
+    ]),
     rows,
   };
 };
@@ -91,14 +91,14 @@ export const healthHoldoutTable = (b: SiteBundle, locale: Locale): TableData => 
   return {
     id: 'health-holdout',
     title: t(locale, 'health.holdout', { period: h?.period ?? '—' }),
-    columns: [
-      col('repeats', t(locale, 'health.col.repeats'), 'text'),
-      col('customers', t(locale, 'health.col.customers'), 'count'),
-      col('forecast', t(locale, 'health.col.forecast'), 'count', undefined, { digits: 1 }),
-      col('actual', t(locale, 'health.col.actual'), 'count'),
-      col('forecast_mean', t(locale, 'health.col.forecastMean'), 'count', undefined, { digits: 2 }),
-      col('actual_mean', t(locale, 'health.col.actualMean'), 'count', undefined, { digits: 2 }),
-    ],
+    columns: columnsOf(locale, [
+      ['repeats', 'health.col.repeats', 'text'],
+      ['customers', 'health.col.customers', 'count'],
+      ['forecast', 'health.col.forecast', 'count', undefined, { digits: 1 }],
+      ['actual', 'health.col.actual', 'count'],
+      ['forecast_mean', 'health.col.forecastMean', 'count', undefined, { digits: 2 }],
+      ['actual_mean', 'health.col.actualMean', 'count', undefined, { digits: 2 }],
+    ]),
     rows: h?.ok
       ? h.classes.map((c) => ({
           repeats: c.repeats,

@@ -7,7 +7,7 @@ import type { SiteBundle } from '../../bundle/contract.ts';
 import type { Row, TableData } from '../table-data.ts';
 import { lastComplete } from './retention.ts';
 import { personHref, teamHref } from '../paths.ts';
-import { column as col } from '../column.ts';
+import { column as col, columnsOf } from '../column.ts';
 import { atRiskSegments, isKnownSegment, segmentName, segmentOrder } from '../segments.ts';
 
 /**
@@ -68,14 +68,14 @@ export const tiersSegmentsTable = (b: SiteBundle, locale: Locale): TableData => 
   return {
     id: 'tiers-segments',
     title: t(locale, 'tiers.table.segments', { asOf: asOf(b, locale) }),
-    columns: [
-      col('segment', t(locale, 'tiers.col.segment'), 'text'),
-      col('cells', t(locale, 'tiers.col.cells'), 'text'),
-      col('customers', t(locale, 'tiers.col.customers'), 'count', t(locale, 'unit.count')),
-      col('customers_share', t(locale, 'tiers.col.share'), 'ratio', t(locale, 'unit.ratio')),
-      col('revenue', t(locale, 'tiers.col.revenue'), 'currency', t(locale, 'unit.currency')),
-      col('action', t(locale, 'tiers.col.action'), 'text'),
-    ],
+    columns: columnsOf(locale, [
+      ['segment', 'tiers.col.segment', 'text'],
+      ['cells', 'tiers.col.cells', 'text'],
+      ['customers', 'tiers.col.customers', 'count', 'unit.count'],
+      ['customers_share', 'tiers.col.share', 'ratio', 'unit.ratio'],
+      ['revenue', 'tiers.col.revenue', 'currency', 'unit.currency'],
+      ['action', 'tiers.col.action', 'text'],
+    ]),
     rows,
   };
 };
@@ -106,13 +106,13 @@ export const tiersEdgesTable = (b: SiteBundle, locale: Locale): TableData => {
 export const tiersValueTable = (b: SiteBundle, locale: Locale): TableData => ({
   id: 'tiers-value',
   title: t(locale, 'tiers.table.value', { asOf: asOf(b, locale) }),
-  columns: [
-    col('tier', t(locale, 'tiers.col.tier'), 'text'),
-    col('customers', t(locale, 'tiers.col.customers'), 'count', t(locale, 'unit.count')),
-    col('revenue', t(locale, 'tiers.col.revenue'), 'currency', t(locale, 'unit.currency')),
-    col('revenue_share', t(locale, 'tiers.col.revenueShare'), 'ratio', t(locale, 'unit.ratio')),
-    col('action', t(locale, 'tiers.col.action'), 'text'),
-  ],
+  columns: columnsOf(locale, [
+    ['tier', 'tiers.col.tier', 'text'],
+    ['customers', 'tiers.col.customers', 'count', 'unit.count'],
+    ['revenue', 'tiers.col.revenue', 'currency', 'unit.currency'],
+    ['revenue_share', 'tiers.col.revenueShare', 'ratio', 'unit.ratio'],
+    ['action', 'tiers.col.action', 'text'],
+  ]),
   rows: (b.valueTiers?.summary ?? []).map((s) => ({
     tier: tierLabel(locale, s.tier), tier_id: s.tier, customers: s.customers, revenue: s.revenue, revenue_share: s.revenue_share,
     action: t(locale, `tiers.tierAction.${s.tier}`),
@@ -179,11 +179,11 @@ export const tiersActionsTable = (b: SiteBundle, locale: Locale): TableData => {
   return {
     id: 'tiers-actions',
     title: t(locale, 'tiers.table.actions'),
-    columns: [
-      col('kind', t(locale, 'tiers.col.kind'), 'text'),
-      col('group', t(locale, 'tiers.col.group'), 'text'),
-      col('action', t(locale, 'tiers.col.action'), 'text'),
-    ],
+    columns: columnsOf(locale, [
+      ['kind', 'tiers.col.kind', 'text'],
+      ['group', 'tiers.col.group', 'text'],
+      ['action', 'tiers.col.action', 'text'],
+    ]),
     rows: [
       ...segs.map((s) => ({ kind: t(locale, 'tiers.kind.segment'), group: segmentLabel(locale, s), action: segmentAction(locale, s) })),
       ...valueTierOrder.map((tier) => ({ kind: t(locale, 'tiers.kind.tier'), group: tierLabel(locale, tier), action: t(locale, `tiers.tierAction.${tier}`) })),
@@ -205,21 +205,21 @@ export const tiersAtRiskTable = (b: SiteBundle, locale: Locale, top = AT_RISK_TO
   return {
     id: 'tiers-at-risk',
     title: t(locale, 'tiers.table.atRisk', { n: top, asOf: asOf(b, locale) }),
-    columns: [
-      col('customer_id', t(locale, 'tiers.col.customerId'), 'text'),
-      col('name', t(locale, 'tiers.col.name'), 'text'),
-      col('owner', t(locale, 'tiers.col.owner'), 'text', undefined, { hrefKey: 'owner_href' }),
-      col('team', t(locale, 'tiers.col.team'), 'text', undefined, { hrefKey: 'team_href' }),
-      col('segment', t(locale, 'tiers.col.segment'), 'text'),
-      col('value_tier', t(locale, 'tiers.col.tier'), 'text'),
-      col('recency_days', t(locale, 'tiers.col.recency'), 'count', t(locale, 'tiers.unit.days')),
-      col('frequency', t(locale, 'tiers.col.frequency'), 'count', t(locale, 'tiers.unit.times')),
-      col('monetary', t(locale, 'tiers.col.monetary'), 'currency', t(locale, 'unit.currency')),
-      col('rfm', t(locale, 'tiers.col.rfm'), 'text'),
-      col('last_purchase', t(locale, 'tiers.col.lastPurchase'), 'date'),
-      col('phone', t(locale, 'tiers.col.phone'), 'text'),
-      col('email', t(locale, 'tiers.col.email'), 'text'),
-    ],
+    columns: columnsOf(locale, [
+      ['customer_id', 'tiers.col.customerId', 'text'],
+      ['name', 'tiers.col.name', 'text'],
+      ['owner', 'tiers.col.owner', 'text', undefined, { hrefKey: 'owner_href' }],
+      ['team', 'tiers.col.team', 'text', undefined, { hrefKey: 'team_href' }],
+      ['segment', 'tiers.col.segment', 'text'],
+      ['value_tier', 'tiers.col.tier', 'text'],
+      ['recency_days', 'tiers.col.recency', 'count', 'tiers.unit.days'],
+      ['frequency', 'tiers.col.frequency', 'count', 'tiers.unit.times'],
+      ['monetary', 'tiers.col.monetary', 'currency', 'unit.currency'],
+      ['rfm', 'tiers.col.rfm', 'text'],
+      ['last_purchase', 'tiers.col.lastPurchase', 'date'],
+      ['phone', 'tiers.col.phone', 'text'],
+      ['email', 'tiers.col.email', 'text'],
+    ]),
     rows: atRiskCustomers(b.customers ?? []).slice(0, top).map((c) => ({
       customer_id: c.customer_id,
       name: c.name,
