@@ -8,6 +8,7 @@
  *   npm run bench -- --direct              metrics on an in-memory dataset (no CSV, no ingest)
  *   npm run bench -- --no-duckdb           skip the DuckDB reference
  *   npm run bench -- --one-thread          ingest on one thread (no worker for orders.csv)
+ *   npm run bench -- --no-sample           skip timing the sample generator (printed first otherwise)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +42,16 @@ const { writeSyntheticCsv } = await import('../src/bench/write-csv.ts');
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMB = (kb: number) => `${Math.round(kb / 1024)} MB`;
 console.log(`wall times below are inflated when the machine is busy (see the load figures); CPU times are steadier\nbench on ${process.version}, ${(await import('node:os')).cpus().length} cores; load ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+if (!args.includes('--no-sample')) {
+  // the sample generator's own speed (target: well within 10 s; was a timing assertion in test/sample/determinism.test.ts)
+  const { generateSample } = await import('../src/sample/index.ts');
+  const t = performance.now();
+  const c = process.cpuUsage();
+  generateSample();
+  const u = process.cpuUsage(c);
+  console.log(`sample generator (data/, in memory): ${fmtS(performance.now() - t)} wall, ${fmtS((u.user + u.system) / 1000)} CPU (target: well within 10 s)`);
+}
 
 for (const lines of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'accountable-bench-'));

@@ -24,12 +24,10 @@ describe('sample generator determinism', () => {
     expect(c.next()).not.toBe(xs[0]);
   });
 
-  it('generates identical files twice, well within 10 s', () => {
-    const t0 = performance.now();
+  // its speed (target: well within 10 s) is a figure `npm run bench` prints, not a timing assertion here
+  it('generates identical files twice', () => {
     const first = generateSample();
-    const elapsed = performance.now() - t0;
     const second = generateSample();
-    expect(elapsed).toBeLessThan(10_000);
     for (const f of sampleFiles) expect(sha(second[f]), f).toBe(sha(first[f]));
   });
 
