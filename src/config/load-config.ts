@@ -4,6 +4,7 @@ import { buildError, type BuildError } from '../lib/build-error.ts';
 import type { FileSystem } from '../lib/effects.ts';
 import { MAX_ALIAS_COUNT, readYaml } from '../lib/safe-yaml.ts';
 import { closest } from '../lib/closest.ts';
+import { isValidTimeZone } from '../lib/time-zone.ts';
 import { configSchema, type Config } from './schema.ts';
 
 /**
@@ -70,9 +71,7 @@ export function parseConfig(text: string): LoadConfigResult {
   }
   const r = configSchema.safeParse(raw);
   if (r.success) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: r.data.timezone });
-    } catch {
+    if (!isValidTimeZone(r.data.timezone)) {
       return {
         ok: false,
         error: buildError({

@@ -4,6 +4,3 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 
 export const isLocale = (x: unknown): x is Locale => x === 'zh-CN' || x === 'en';
-
-/** URL prefix segment of a locale ('' for the default). */
-export const localePrefix = (locale: Locale): string => (locale === defaultLocale ? '' : locale);

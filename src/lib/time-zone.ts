@@ -134,6 +134,7 @@ export function timeZone(name: string): TimeZone {
   return tz;
 }
 
+/** Whether `name` is a time zone this runtime knows (IANA names, UTC): config validation asks this. */
 export function isValidTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });

@@ -49,12 +49,6 @@ export interface ChannelRow {
   gross_sales: number;
 }
 
-/** Conversion test over the order book's per-customer purchase days (sorted ascending). */
-export function conversionTest(book: OrderBook, windowDays: number): (customerId: string, day: number) => boolean {
-  const test = conversionTestByIndex(book, windowDays);
-  return (customerId, day) => test(book.names.customers.get(customerId), day);
-}
-
 /** The same test by the customer's index in the order book (NONE: not in the book). */
 function conversionTestByIndex(book: OrderBook, windowDays: number): (c: number, day: number) => boolean {
   const { pStart, pDay } = book.customers;
@@ -335,7 +329,3 @@ function conversionsAndReach(
   }
   return { converted, reached };
 }
-
-/** The per-channel table only. */
-export const channelTable = (ds: Dataset, ctx: MetricContext, book?: OrderBook): ChannelRow[] =>
-  channelMetrics(ds, ctx, book).table;

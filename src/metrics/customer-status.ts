@@ -1,6 +1,6 @@
 import type { EntityType } from '../model/kpi.ts';
 import type { EntityIndex } from './entity-index.ts';
-import { NONE, type CustomerFacts } from './orders.ts';
+import { NONE } from './orders.ts';
 
 /**
  * Status at a day t (docs/metrics.md): active = last purchase within dormantDays (t − last ≤
@@ -13,25 +13,6 @@ export function statusAt(lastPurchaseDay: number, t: number, dormantDays: number
   if (lastPurchaseDay === NONE) return 'prospect';
   const age = t - lastPurchaseDay;
   return age <= dormantDays ? 'active' : age <= lostDays ? 'dormant' : 'lost';
-}
-
-/** The customer's last purchase day on or before t, NONE if none. */
-export function lastPurchaseBy(cf: CustomerFacts, c: number, t: number): number {
-  let lo = cf.pStart[c]!;
-  let hi = cf.pStart[c + 1]!;
-  // first index with day > t
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cf.pDay[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > cf.pStart[c]! ? cf.pDay[lo - 1]! : NONE;
-}
-
-export function statusesAt(cf: CustomerFacts, t: number, dormantDays: number, lostDays: number): CustomerStatus[] {
-  const out: CustomerStatus[] = new Array(cf.count);
-  for (let c = 0; c < cf.count; c++) out[c] = statusAt(lastPurchaseBy(cf, c, t), t, dormantDays, lostDays);
-  return out;
 }
 
 export interface StatusCount {

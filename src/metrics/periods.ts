@@ -1,4 +1,4 @@
-import { civil, dayNumber, isoDay } from '../lib/time-zone.ts';
+import { civil, dayNumber } from '../lib/time-zone.ts';
 import type { Grain } from '../model/kpi.ts';
 
 /**
@@ -82,11 +82,6 @@ export function periodsBetween(fromDay: number, asOfDay: number, grain: Grain): 
   return out;
 }
 
-/** The last `count` complete periods of a grain, oldest first. */
-export function lastCompletePeriods(asOfDay: number, grain: Grain, count: number, fromDay: number): Period[] {
-  return periodsBetween(fromDay, asOfDay, grain).filter((p) => p.complete).slice(-count);
-}
-
 /**
  * The same calendar day k months before `day`, clamped to the month's end (31 May − 3 months =
  * 28/29 Feb). A trailing window of k months at t holds days d with monthsBefore(t, k) < d ≤ t.
@@ -97,6 +92,3 @@ export function monthsBefore(day: number, k: number): number {
   const last = civil(lastDayOfMonth(mi))[2];
   return dayNumber(Math.floor(mi / 12), (mi % 12) + 1, Math.min(d, last));
 }
-
-/** Human label of a partial period: "2024-06, to 06-18". */
-export const partialLabel = (p: Period): string => (p.partialTo === null ? p.id : `${p.id}, to ${isoDay(p.partialTo).slice(5)}`);

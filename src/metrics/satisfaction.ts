@@ -173,7 +173,3 @@ function lastRowOf(ids: readonly string[]): { rowOf(id: string): number } {
     },
   };
 }
-
-/** csat and nps KPI rows per entity × grain × period. */
-export const satisfactionKpis = (ds: Pick<Dataset, 'surveys' | 'tickets' | 'surveyDimensions'>, ctx: MetricContext): KpiRow[] =>
-  satisfactionMetrics(ds, ctx).kpis;

@@ -148,7 +148,6 @@ function checkTriangle(rows: number[][], n: number, ctx: Ctx): void {
 }
 
 export type RoleCardData = z.output<typeof roleCardSchema>;
-export type RoleCardKpi = RoleCardData['kpis'][number];
 /** A validated card with where it came from and its Markdown body, per language (card-body.ts). */
 export type RoleCard = RoleCardData & { file: string; body: Localized };
 

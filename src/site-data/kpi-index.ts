@@ -30,10 +30,6 @@ export const kpiRow = (b: SiteBundle, e: Entity, period: string, kpi: string): K
 
 export const kpiDef = (b: SiteBundle, kpi: string): KpiDefinition | undefined => b.catalogue.find((k) => k.id === kpi);
 
-/** The KPI's values over the given period ids (missing rows → value null, reason no_data). */
-export const kpiSeries = (b: SiteBundle, e: Entity, periods: string[], kpi: string): { period: string; row: KpiRow | undefined }[] =>
-  periods.map((period) => ({ period, row: kpiRow(b, e, period, kpi) }));
-
 /** KPI ids that have at least one row for this entity and grain. */
 export const kpisWithRows = (b: SiteBundle, e: Entity, grain: Grain): Set<string> =>
   new Set(b.kpis.filter((r) => r.entity_type === e.type && r.entity_id === e.id && r.grain === grain).map((r) => r.kpi));
