@@ -38,6 +38,8 @@ export const fileSettings = z.strictObject({
    * or `keep`. Default: orders follow orders.dropExactDuplicates (true: drop), other files keep.
    */
   duplicateLines: z.enum(['keep', 'drop']).optional(),
+  /** values spanning lines inside quotes: `check` (stray quotes judged, docs/data.md) or `trust` (read as written) */
+  quotedLineBreaks: z.enum(['check', 'trust']).default('check'),
   /** orders without an order id: `line` (one order per line) or the columns that together identify an order */
   orderIdentity: z.union([z.literal('line'), z.array(z.string()).min(1)]).optional(),
 });

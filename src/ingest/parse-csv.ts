@@ -16,7 +16,11 @@ export interface CsvResult {
   unterminated: { line: number; lines: number } | null;
 }
 
-export type RecordFn = (cells: string[], line: number, span: number) => void;
+/**
+ * `raw`, for a record that spans several physical lines (span > 1) only: those lines as they are
+ * in the file, without their line breaks (stray-quotes.ts judges them).
+ */
+export type RecordFn = (cells: string[], line: number, span: number, raw?: () => string[]) => void;
 
 /** Line breaks inside a field: \n, \r\n and a lone \r each count once. */
 export function countBreaks(s: string): number {
@@ -151,6 +155,10 @@ export class CsvStream {
   private tailEndsWithQuote = false;
   private tailHadNewline = false;
   private carry = '';
+  /** the text being parsed (when it may hold quoted line breaks) and a cursor into its physical lines */
+  private piece = '';
+  private cursorLine = 0;
+  private cursorPos = 0;
   private readonly cutter: RecordCutter;
   private readonly parseText: (text: string, mayBreak: boolean) => void;
 
@@ -165,6 +173,7 @@ export class CsvStream {
     const fmt = dsvFormat(delimiter);
     // `mayBreak`: the text may hold line breaks inside quoted fields (else each record is one line)
     this.parseText = (text: string, mayBreak: boolean) => {
+      if (mayBreak) { this.piece = text; this.cursorLine = this.line; this.cursorPos = 0; }
       fmt.parseRows(text, (row: string[]) => {
         const start = this.line;
         let span = 1;
@@ -181,7 +190,8 @@ export class CsvStream {
         if ((row[0] === '' || row[0] === undefined) && isBlank(row)) { this.blank++; return null; }
         if (this.header === null) { this.header = row; this.headerLine = start; onHeader(row, start); return null; }
         this.records++;
-        onRecord(row, start, span);
+        if (span > 1) onRecord(row, start, span, () => this.physicalLines(start, span));
+        else onRecord(row, start, span);
         return null;
       });
       let end = text.length;
@@ -189,6 +199,23 @@ export class CsvStream {
       this.tailEndsWithQuote = text.charCodeAt(end - 1) === QUOTE;
       this.tailHadNewline = end < text.length;
     };
+  }
+
+  /**
+   * Physical lines [start, start + span) of the text being parsed (records come in order, so the
+   * cursor only moves forward: the text is scanned once, and only when a record asks).
+   */
+  private physicalLines(start: number, span: number): string[] {
+    const s = this.piece;
+    const out: string[] = [];
+    while (this.cursorLine < start + span && this.cursorPos <= s.length) {
+      let end = this.cursorPos;
+      while (end < s.length && s.charCodeAt(end) !== NL && s.charCodeAt(end) !== CR) end++;
+      if (this.cursorLine >= start) out.push(s.slice(this.cursorPos, end));
+      this.cursorPos = end + (s.charCodeAt(end) === CR && s.charCodeAt(end + 1) === NL ? 2 : 1);
+      this.cursorLine++;
+    }
+    return out;
   }
 
   /** the physical line the next record starts on */

@@ -16,6 +16,7 @@ import { labelsFor, matchHeaders, missingColumnError, normalizeHeader, type Head
 import { findNameParts, joinName, type NameParts } from './name-parts.ts';
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
+import { judgeQuotedBreaks, strayQuotesStop } from './stray-quotes.ts';
 import { DateParser } from './parse-date.ts';
 import { OrderRows } from './order-rows.ts';
 import { presetRules } from './presets/index.ts';
@@ -367,7 +368,32 @@ export function openInputFile<N extends InputName>(
     for (const c of virtual) cells.push(c.value(cells, line));
   };
 
-  const onRecord = (cells: string[], line: number, span: number) => {
+  /**
+   * A record whose quoted field spans lines (stray-quotes.ts): split back into its lines, rejected
+   * whole, or kept (then flagged while it is the file's only one). True when it was dealt with here.
+   */
+  const quotedBreaks = (cells: string[], line: number, span: number, raw: () => string[]): boolean => {
+    const width = nameParts ? header.length - 1 : header.length;
+    const text = raw();
+    const v = judgeQuotedBreaks(cells, text, width, delimiter, settings.quotedLineBreaks === 'trust');
+    let column = header[v.field] ?? `#${v.field + 1}`;
+    for (const [c, i] of match?.index ?? []) if (i === v.field) column = c;
+    if (v.kind === 'lone') {
+      led.warn('quoted_line_break', column, line, `${line}–${line + span - 1}`);
+      return false;
+    }
+    if (v.kind === 'whole') return false;
+    const last = line + span - 1;
+    v.lines.forEach((lineCells, k) => {
+      if (k > 0 && k < span - 1) { onRecord(lineCells, line + k, 1); return; }
+      led.read++;
+      led.reject(line + k, column, text[k]!.slice(0, 80), 'stray_quote', lineCells, `${line}–${last}`);
+    });
+    return true;
+  };
+
+  const onRecord = (cells: string[], line: number, span: number, raw?: () => string[]) => {
+    if (raw && quotedBreaks(cells, line, span, raw)) return;
     led.read++;
     if (nameParts && cells.length === header.length - 1) {
       const { first, last } = nameParts;
@@ -659,6 +685,8 @@ export function openInputFile<N extends InputName>(
   const finish = (late?: string): ReadInputResult<N> => {
     const r = result(true);
     if ('ok' in r) return r as ReadInputResult<N>;
+    const quotes = checkQuotes(led, name, file);
+    if (quotes) return { ok: false, error: quotes, errors: [quotes] };
     const m = match as HeaderMatch | null;
     const sales = orderRows ? (orderRows as OrderRows).finish(out, led.accepted) : null;
     if (sales && !sales.ok) return sales;
@@ -700,6 +728,37 @@ export function openInputFile<N extends InputName>(
     finish,
   };
   return { ok: true, reader, part };
+}
+
+/**
+ * The whole file's verdict on quoted line breaks (stray-quotes.ts), once both parts are in: a
+ * value spanning lines is flagged only while it is the file's only one; too many rows lost to
+ * stray quotes stop the build.
+ */
+function checkQuotes(led: LedgerBuilder, name: InputName, file: string): BuildError | null {
+  let lone = 0;
+  for (const w of led.warnings.values()) if (w.code === 'quoted_line_break') lone += w.count;
+  if (lone > 1) for (const [k, w] of led.warnings) if (w.code === 'quoted_line_break') led.warnings.delete(k);
+  let bad = 0;
+  const lines: number[] = [];
+  for (const r of led.reasons.values()) {
+    if (r.code !== 'stray_quote' && r.code !== 'unterminated_quote') continue;
+    bad += r.count;
+    for (const e of r.examples) lines.push(e.line);
+  }
+  if (!strayQuotesStop(bad, led.read)) return null;
+  const at = lines.sort((a, b) => a - b).join(', ');
+  return buildError({
+    code: 'stray_quotes', file, line: lines[0] ?? null,
+    message: {
+      en: `${file}: ${bad} of ${led.read} rows are broken by stray quotes (a quote that joins lines into one record; e.g. lines ${at}): the file's quoting cannot be trusted.`,
+      'zh-CN': `${file}：${led.read} 行中有 ${bad} 行被多余的引号打乱（引号把多行连成一条记录；例如第 ${at} 行），无法确定该文件的引号是否可信。`,
+    },
+    hint: {
+      en: `Fix the quotes in the file (a quote inside a value is written ""), or, if its values really span lines, read the quotes as written:\nfiles:\n  ${name}:\n    quotedLineBreaks: trust`,
+      'zh-CN': `请修正文件中的引号（值中的引号写作 ""）；如果值确实跨行，可以按原样读取引号：\nfiles:\n  ${name}:\n    quotedLineBreaks: trust`,
+    },
+  });
 }
 
 const PEEKED = Symbol('peeked');

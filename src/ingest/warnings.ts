@@ -20,6 +20,11 @@ export const warnings = {
     en: 'one order id covers lines of different customers: is {column} really one order? (orderIdentity can build the id from more columns)',
     'zh-CN': '同一个订单编号的明细行属于不同客户：{column} 真的是同一个订单吗？（可用 orderIdentity 由更多列组成订单编号）',
   },
+  // the file's only value that spans lines (stray-quotes.ts): kept, but it may be two stray quotes
+  quoted_line_break: {
+    en: '{column}: the only value in the file that spans several lines (kept). If these lines are separate records, a stray quote joined them: fix the quote.',
+    'zh-CN': '{column}：文件中唯一跨多行的值（已保留）。如果这些行本是不同的记录，是多余的引号把它们连在了一起，请修正引号。',
+  },
 } as const satisfies MessageTable;
 
 export type WarningCode = keyof typeof warnings;

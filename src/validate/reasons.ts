@@ -14,6 +14,12 @@ export const reasons = {
     en: 'a quoted field is not closed: {detail}',
     'zh-CN': '引号未闭合：{detail}',
   },
+  // a quote that opens on one line and closes lines later (stray-quotes.ts): the lines holding the
+  // two quotes; the lines between are read on their own
+  stray_quote: {
+    en: 'a stray quote in {column} joins lines {detail} into one record; the lines between are read on their own',
+    'zh-CN': '{column} 中多余的引号把第 {detail} 行连成了一条记录；中间各行已单独读取',
+  },
   // a cell of a column we read holds a NUL byte (U+0000): a corrupted export, never a real value
   nul_byte: {
     en: '{column} holds a NUL byte (a corrupted export): "{raw}"',

@@ -106,14 +106,15 @@ describe('hostile CSV files', () => {
     expect(e.hint!.en).toContain('Check line 3 for a stray "');
   });
 
-  it('a stray quote closed on a later line: that row is rejected as unterminated_quote, the rest is read', () => {
+  it('a stray quote closed on a later line: both lines rejected as stray_quote, the rest is read', () => {
     const r = ok('orders', bytesOf('stray-quote.csv'));
-    // lines 3–4 are one record of 3 fields; A4 on line 5 is read with its own line number
-    expect(r.rejects.map((x) => [x.reason, x.line, x.column])).toEqual([['unterminated_quote', 3, null]]);
-    expect(r.rejects[0]!.message.en).toBe('a quoted field is not closed: line 3 to 4 read as one row of 3 fields');
+    // lines 3–4 were one record; line 4 alone is a whole record (4 fields), so the two lines holding
+    // the quotes are rejected each with its line; A4 on line 5 is read with its own line number
+    expect(r.rejects.map((x) => [x.reason, x.line, x.column])).toEqual([['stray_quote', 3, 'customer_id'], ['stray_quote', 4, 'customer_id']]);
+    expect(r.rejects[0]!.message.en).toBe('a stray quote in customer_id joins lines 3–4 into one record; the lines between are read on their own');
     expect(r.table.columns.order_id).toEqual(['A1', 'A4']);
     expect(r.table.line).toEqual([2, 5]);
-    expect(r.ledger).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+    expect(r.ledger).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
   });
 
   it('ragged rows (too few and too many fields): ragged_row with the field counts', () => {
