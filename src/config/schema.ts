@@ -38,6 +38,8 @@ export const fileSettings = z.strictObject({
    * or `keep`. Default: orders follow orders.dropExactDuplicates (true: drop), other files keep.
    */
   duplicateLines: z.enum(['keep', 'drop']).optional(),
+  /** lines dated more than this many days after the 99th percentile of the file's dates are rejected (`off`: never) */
+  futureMargin: z.union([z.number().int().min(0), z.literal('off')]).default(180),
   /** values spanning lines inside quotes: `check` (stray quotes judged, docs/data.md) or `trust` (read as written) */
   quotedLineBreaks: z.enum(['check', 'trust']).default('check'),
   /** orders without an order id: `line` (one order per line) or the columns that together identify an order */

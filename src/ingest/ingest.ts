@@ -10,7 +10,7 @@ import { indexCustomers } from './customer-index.ts';
 import { inputPaths, unreadablePaths } from './input-paths.ts';
 import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
-import { estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
+import { cellsOfLines, estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
 import { countLineBreaks, recordBoundaryAfter } from './split-records.ts';
 import type { PartSource, WorkerJob, WorkerMessage } from './worker-job.ts';
 import { workerThread, type StartThread } from './worker-thread.ts';
@@ -171,7 +171,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         return { ok: false, error: errors[0]!, errors };
       }
       if (end) reader.absorbEnd(end.end);
-      return reader.finish(fingerprint);
+      const done = reader.finish(fingerprint);
+      // rows taken back at the end (after-bulk.ts) get their raw cells from the file read again
+      const bare = done.ok ? done.rejects.filter((r) => r.cells.length === 0 && r.reason === 'after_bulk') : [];
+      if (bare.length) {
+        const cells = cellsOfLines(await fs.readFile(orders.path), config.files.orders, new Set(bare.map((r) => r.line)));
+        for (const r of bare) r.cells = cells?.get(r.line) ?? [];
+      }
+      return done;
     } catch (e) {
       thread.stop();
       throw e;

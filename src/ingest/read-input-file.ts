@@ -17,6 +17,8 @@ import { findNameParts, joinName, type NameParts } from './name-parts.ts';
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
 import { judgeQuotedBreaks, strayQuotesStop } from './stray-quotes.ts';
+import { afterBulk, afterBulkDetail, localDay } from './after-bulk.ts';
+import { timeZone } from '../lib/time-zone.ts';
 import { DateParser } from './parse-date.ts';
 import { OrderRows } from './order-rows.ts';
 import { presetRules } from './presets/index.ts';
@@ -682,11 +684,41 @@ export function openInputFile<N extends InputName>(
     return csv;
   };
 
+  /** the raw cells of some lines, parsed again (null once the bytes are let go: a file read on two threads fills them in ingest.ts) */
+  const cellsAt = (want: ReadonlySet<number>): Map<number, string[]> | null =>
+    source && !range && !o.whole ? cellsOfLines(source, settings, want) : null;
+
+  /** rows dated long after the bulk of the file's dates: taken back and rejected (after-bulk.ts) */
+  const rejectAfterBulk = () => {
+    const margin = settings.futureMargin;
+    const dates = cov ? out[cov] : undefined;
+    if (margin === 'off' || !cov || !dates || (shape[cov] && fieldMeta(shape[cov])?.planned)) return;
+    const late = afterBulk(dates, led.accepted, margin);
+    if (!late) return;
+    const taken = late.rows.map((i) => ({ line: lines[i]!, t: dates[i] as number }));
+    const cells = cellsAt(new Set(taken.map((x) => x.line)));
+    const tz = timeZone(config.timezone);
+    removeRowsFactory(cols().length)(cols(), late.rows, led.accepted);
+    led.accepted -= late.rows.length;
+    for (const c in out) out[c]!.length = led.accepted;
+    lines.length = led.accepted;
+    for (const { line, t } of taken) {
+      const c = cells?.get(line) ?? [];
+      // the value as read (its local day), the same whether or not the raw line is at hand
+      led.reject(line, cov, localDay(t, tz), 'after_bulk', c, afterBulkDetail(t, late.bulkEnd, tz));
+    }
+    led.rejects.sort((a, b) => a.line - b.line);
+    led.min = Infinity;
+    led.max = -Infinity;
+    for (let i = 0; i < led.accepted; i++) if (typeof dates[i] === 'number') led.cover(dates[i] as number);
+  };
+
   const finish = (late?: string): ReadInputResult<N> => {
     const r = result(true);
     if ('ok' in r) return r as ReadInputResult<N>;
     const quotes = checkQuotes(led, name, file);
     if (quotes) return { ok: false, error: quotes, errors: [quotes] };
+    rejectAfterBulk();
     const m = match as HeaderMatch | null;
     const sales = orderRows ? (orderRows as OrderRows).finish(out, led.accepted) : null;
     if (sales && !sales.ok) return sales;
@@ -759,6 +791,17 @@ function checkQuotes(led: LedgerBuilder, name: InputName, file: string): BuildEr
       'zh-CN': `请修正文件中的引号（值中的引号写作 ""）；如果值确实跨行，可以按原样读取引号：\nfiles:\n  ${name}:\n    quotedLineBreaks: trust`,
     },
   });
+}
+
+/** The raw cells of the records starting on some physical lines of a file (parsed again). */
+export function cellsOfLines(bytes: Uint8Array, settings: Config['files'][InputName], want: ReadonlySet<number>): Map<number, string[]> | null {
+  const sniffed = sniffFile(bytes, settings, 1 << 20);
+  if (!sniffed.ok) return null;
+  const got = new Map<number, string[]>();
+  const again = new CsvStream(sniffed.delimiter, (c, l) => { if (want.has(l)) got.set(l, c); });
+  for (const piece of sniffed.dec.chunks()) again.push(piece);
+  again.end();
+  return got;
 }
 
 const PEEKED = Symbol('peeked');

@@ -51,6 +51,11 @@ export const reasons = {
     en: '{column} is after the build\'s date ({detail}): "{raw}"; a date in the future would move the whole report',
     'zh-CN': '{column} 晚于构建日期（{detail}）：“{raw}”；未来日期会让整个报告的截止日期错误后移',
   },
+  // a line dated long after the bulk of the file's dates (ingest/after-bulk.ts)
+  after_bulk: {
+    en: '{column} "{raw}" is long after the bulk of the file\'s dates (99th percentile + days: {detail}); one stray line would move the whole report',
+    'zh-CN': '{column}“{raw}”远晚于文件中绝大多数日期（第 99 百分位 + 天数：{detail}）；一行错误日期会让整个报告的截止日期后移',
+  },
   number_out_of_range: {
     en: '{column} is outside the accepted range {detail}: "{raw}"',
     'zh-CN': '{column} 超出可接受的范围 {detail}：“{raw}”',
