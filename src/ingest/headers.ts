@@ -208,9 +208,23 @@ export function missingColumnError(
       en: `${file}: the required column ${column} was not found${extra.en}. Headers found: ${found}.${near ? ` Closest: "${near}".` : ''}`,
       'zh-CN': `${file}：找不到必需的列 ${column}${extra['zh-CN']}。文件中的表头：${found}。${near ? `最接近的是“${near}”。` : ''}`,
     },
-    hint: {
+    hint: name === 'orders' && column === 'order_id' ? orderIdHint(example) : {
       en: `Say which header holds ${column} in data/config.yaml:\n${configHint(name, column, example)}`,
       'zh-CN': `在 data/config.yaml 中指明哪一列是 ${column}：\n${configHint(name, column, example)}`,
     },
   });
+}
+
+/**
+ * An orders file without an order id: most often each line is one order (a deal, an invoice, a
+ * Zoho Potential), so `orderIdentity: line` comes first; a header that holds the id, second (the
+ * closest header by spelling is only a guess: a Potential's name or a lead id is not an order id).
+ */
+function orderIdHint(example: string): { en: string; 'zh-CN': string } {
+  const identity = 'files:\n  orders:\n    orderIdentity: line';
+  const columns = configHint('orders', 'order_id', example);
+  return {
+    en: `If each line is one order (one deal, one invoice), say so in data/config.yaml:\n${identity}\nor, if several lines make one order, the columns that together identify it (e.g. orderIdentity: [customer, date]); or, if a header holds the order id, name it:\n${columns}`,
+    'zh-CN': `如果每一行就是一个订单（一笔商机、一张发票），在 data/config.yaml 中写明：\n${identity}\n如果几行组成一个订单，写出共同确定订单的列（例如 orderIdentity: [客户, 日期]）；如果某个表头就是订单编号，请指明：\n${columns}`,
+  };
 }

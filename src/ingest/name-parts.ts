@@ -1,4 +1,6 @@
-import { normalizeHeader } from './headers.ts';
+import type { FileSettings } from '../config/schema.ts';
+import type { InputName } from '../validate/schemas/index.ts';
+import { labelsFor, normalizeHeader } from './headers.ts';
 
 /**
  * A person's name in two columns (CRM user and contact exports: Salesforce `FirstName` /
@@ -28,6 +30,17 @@ export function findNameParts(header: readonly string[], taken: ReadonlySet<numb
   if (first < 0 && last < 0) return null;
   const label = [first, last].filter((i) => i >= 0).map((i) => header[i]!).join(' + ');
   return { first, last, label };
+}
+
+/**
+ * The rule as the reader applies it (read-input-file.ts, and `npm run map` the same way): a file
+ * of `name` whose header has no label of its `name` column (and no `columns.name` setting) reads
+ * it from first and last name columns, if it has them.
+ */
+export function namePartsFor(name: InputName, header: readonly string[], settings: Pick<FileSettings, 'columns' | 'preset'>): NameParts | null {
+  if (settings.columns.name) return null;
+  const labels = new Set(labelsFor(name, 'name', settings).map(normalizeHeader));
+  return header.some((x) => labels.has(normalizeHeader(x))) ? null : findNameParts(header, new Set());
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;

@@ -12,8 +12,8 @@ import { CellFailure, coerceCell, internValue, planFields, type CoerceContext, t
 import { decodeStream, readTextPieces, textPieces, type DecodedStream, type DecodeFailure, type Encoding } from './decode.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { decodeError } from './encoding-error.ts';
-import { labelsFor, matchHeaders, missingColumnError, normalizeHeader, type HeaderMatch } from './headers.ts';
-import { findNameParts, joinName, type NameParts } from './name-parts.ts';
+import { matchHeaders, missingColumnError, type HeaderMatch } from './headers.ts';
+import { joinName, namePartsFor, type NameParts } from './name-parts.ts';
 import { LedgerBuilder, type LedgerPart } from './ledger.ts';
 import { CsvStream, type CsvResult } from './parse-csv.ts';
 import { judgeQuotedBreaks, strayQuotesStop } from './stray-quotes.ts';
@@ -309,9 +309,8 @@ export function openInputFile<N extends InputName>(
       }));
     }
     let mapSettings = settings;
-    if (columns.includes('name') && !settings.columns.name) {
-      const labels = new Set(labelsFor(name, 'name', settings).map(normalizeHeader));
-      nameParts = header.some((x) => labels.has(normalizeHeader(x))) ? null : findNameParts(header, new Set());
+    if (columns.includes('name')) {
+      nameParts = namePartsFor(name, header, settings);
       if (nameParts) {
         header = [...header, nameParts.label];
         mapSettings = { ...settings, columns: { ...settings.columns, name: nameParts.label } };

@@ -48,20 +48,39 @@ export function statusClassifier(config: Config, settings: Pick<FileSettings, 'p
   const pKeep = new Set(meaning?.keep.map(foldStatus) ?? []);
   const pExclude = new Set(meaning?.exclude.map(foldStatus) ?? []);
   const builtIn = new Set(BUILT_IN_KEEP.map(foldStatus));
+  const whole = (raw: string): StatusOutcome => {
+    const v = foldStatus(raw);
+    if (include?.has(v)) return 'kept';
+    if (exclude.has(v)) return 'excluded';
+    if (include) return 'excluded';
+    if (pKeep.has(v)) return 'kept';
+    if (pExclude.has(v) || meaning?.only) return 'excluded';
+    // an empty status under a deny-list: a row with no status recorded (a column filled only to mark cancellations)
+    if (v === '' || builtIn.has(v)) return 'kept';
+    return 'unknown';
+  };
   return {
     source: include ? 'include' : meaning ? 'preset' : 'built-in',
     classify(raw) {
-      const v = foldStatus(raw);
-      if (include?.has(v)) return 'kept';
-      if (exclude.has(v)) return 'excluded';
-      if (include) return 'excluded';
-      if (pKeep.has(v)) return 'kept';
-      if (pExclude.has(v) || meaning?.only) return 'excluded';
-      // an empty status under a deny-list: a row with no status recorded (a column filled only to mark cancellations)
-      if (v === '' || builtIn.has(v)) return 'kept';
-      return 'unknown';
+      const outcome = whole(raw);
+      return outcome === 'unknown' ? bySegments(raw, whole) : outcome;
     },
   };
+}
+
+/**
+ * A status written as a path of states (Odoo's `Sale Order/Done`, `Paid | Shipped`,
+ * `订单 > 已完成`): when the whole value is unknown, each segment between separators is
+ * classified by the same rules; the value takes their outcome when every segment is known and
+ * all agree. Otherwise it stays unknown (the build stops and asks), never a guess.
+ */
+const STATUS_SEPARATORS = /\s*(?:[/|>»→]| - )\s*/;
+
+function bySegments(raw: string, whole: (s: string) => StatusOutcome): StatusOutcome {
+  const parts = raw.split(STATUS_SEPARATORS).filter((p) => p.trim() !== '');
+  if (parts.length < 2) return 'unknown';
+  const outcomes = new Set(parts.map(whole));
+  return outcomes.size === 1 && !outcomes.has('unknown') ? [...outcomes][0]! : 'unknown';
 }
 
 function presetMeaning(preset: FileSettings['preset'], header: string): StatusMeaning | null {

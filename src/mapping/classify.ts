@@ -9,6 +9,7 @@ import { synonyms } from '../ingest/synonyms.ts';
 import { isOptionalField } from '../validate/schemas/fields.ts';
 import { inputFiles, inputNames, type InputName } from '../validate/schemas/index.ts';
 import type { FileProfile } from './profile-file.ts';
+import { completeFromConfig, type GivenColumn } from './given-columns.ts';
 
 /**
  * Which canonical file a file can be, with which preset. Every (file name, preset) pair is tried
@@ -28,6 +29,10 @@ export interface Candidate {
   presetHits: number;
   /** canonical column → share of its sampled values that coerce */
   fit: Record<string, number>;
+  /** required columns the file lacks, given by config (given-columns.ts) */
+  given: GivenColumn[];
+  /** the header as the reader sees it: the file's, plus a name joined from first and last name */
+  header: string[];
 }
 
 export interface Refusal {
@@ -57,7 +62,7 @@ const WEIGHTS: Record<string, number> = { customer_id: 3, amount: 3, owner_id: 2
 
 const settingsFor = (preset: Preset | null): FileSettings => fileSettings.parse(preset ? { preset } : {});
 
-export function classifyFile(profile: FileProfile, dateOrder: 'dmy' | 'mdy' | undefined, now: number): { candidates: Candidate[]; refusals: Refusal[] } {
+export function classifyFile(profile: FileProfile, dateOrder: 'dmy' | 'mdy' | undefined, now: number, roles: readonly string[] = []): { candidates: Candidate[]; refusals: Refusal[] } {
   const candidates: Candidate[] = [];
   const refusals: Refusal[] = [];
   const base = profile.file.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
@@ -66,8 +71,13 @@ export function classifyFile(profile: FileProfile, dateOrder: 'dmy' | 'mdy' | un
     const columns = Object.keys(shape);
     for (const preset of [null, ...presets]) {
       const settings = settingsFor(preset);
-      const m = matchHeaders(profile.header, name, profile.file, columns, requiredColumns(name), settings);
-      if (!m.ok) { refusals.push({ name, preset, error: m.error }); continue; }
+      const plain = matchHeaders(profile.header, name, profile.file, columns, requiredColumns(name), settings);
+      // what config can give (an order identity, constants) or the reader joins (a name) when a required column is missing
+      const done = plain.ok ? null : completeFromConfig({ name, file: profile.file, header: profile.header, columns, required: requiredColumns(name), settings, shape, roles });
+      if (!plain.ok && !done) { refusals.push({ name, preset, error: plain.error }); continue; }
+      const m = done ? { match: done.match } : plain as Extract<typeof plain, { ok: true }>;
+      const header = done?.header ?? profile.header;
+      const given = done?.given ?? [];
       const idx = m.match.index;
       if (name === 'orders' && !idx.has('amount') && !(idx.has('quantity') && idx.has('unit_price'))) {
         continue;
@@ -77,8 +87,8 @@ export function classifyFile(profile: FileProfile, dateOrder: 'dmy' | 'mdy' | un
       let score = 0;
       for (const [column] of idx) score += (required.has(column) ? 3 : WEIGHTS[column] ?? 1) * (fit[column] ?? 1);
       if (normalizeHeader(base) === name) score += 10;
-      const presetHits = preset ? [...idx].filter(([c, i]) => byPreset(profile.header[i]!, c, name, preset)).length : 0;
-      candidates.push({ name, preset, match: m.match, score, presetHits, fit });
+      const presetHits = preset ? [...idx].filter(([c, i]) => i < profile.header.length && byPreset(profile.header[i]!, c, name, preset)).length : 0;
+      candidates.push({ name, preset, match: m.match, score, presetHits, fit, given, header });
     }
   }
   // a preset that reads nothing of its own is no reason to name it: keep the plain reading
@@ -109,7 +119,7 @@ export function presetHitsAcross(files: Candidate[][]): Map<Preset, number> {
 }
 
 /** How a header came to name a column: its canonical name, a preset's label or a built-in synonym. */
-export type MatchedBy = 'canonical' | 'preset' | 'synonym';
+export type MatchedBy = 'canonical' | 'preset' | 'synonym' | 'parts';
 
 export function matchedBy(header: string, column: string, name: InputName, preset: Preset | null): MatchedBy {
   const h = normalizeHeader(header);
@@ -133,6 +143,8 @@ function fitOf(profile: FileProfile, name: InputName, match: HeaderMatch, dateOr
   const out: Record<string, number> = {};
   for (const plan of planFields(shapeOf(name), match.index, ctx)) {
     if (plan.index < 0) continue;
+    // a name joined from first and last name: as good as its parts, taken as read
+    if (plan.index >= profile.columns.length) { out[plan.column] = 1; continue; }
     const samples = profile.columns[plan.index]!.samples;
     if (samples.length === 0) { out[plan.column] = 0; continue; }
     let good = 0;

@@ -16,6 +16,9 @@ export async function mapData(o: { dataDir: string; fs: FileSystem; now: number;
     const bytes = await o.fs.readFile(path).catch(() => null);
     if (bytes) files.push({ file, bytes });
   }
-  const proposal = proposeConfig({ files, now: o.now });
+  // role-card ids (data/roles/<id>.md): a staff file without a role column is proposed one
+  const roles = (await o.fs.readdir(posix.join(o.dataDir, 'roles')).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.md') && !n.startsWith('.')).map((n) => n.slice(0, -3)).sort();
+  const proposal = proposeConfig({ files, now: o.now, roles });
   return { proposal, text: renderProposal(proposal, o.lang, o.label ?? o.dataDir) };
 }

@@ -8,6 +8,7 @@ import type { LedgerFile } from '../model/ledger.ts';
 import { inputFiles, inputNames, type InputName } from '../validate/schemas/index.ts';
 import { classifyFile, compareCandidates, matchedBy, presetHitsAcross, shapeOf, type Candidate, type MatchedBy, type Preset, type Refusal } from './classify.ts';
 import { findCurrency, type CurrencyFinding } from './currency.ts';
+import type { GivenColumn } from './given-columns.ts';
 import { inferDateOrder, type DateOrderFinding } from './date-order.ts';
 import { profileFile, type FileProfile, type ProfileResult } from './profile-file.ts';
 import { tallyStatuses, type StatusFinding } from './status-values.ts';
@@ -39,6 +40,8 @@ export interface UsedFile {
   /** optional columns the file does not have */
   missing: string[];
   dateOrder: DateOrderFinding;
+  /** required columns the file lacks, given by config: orderIdentity, constants (given-columns.ts) */
+  given: GivenColumn[];
   /** the chosen reading's score (classify.ts) */
   score: number;
   /** other readings of this file that scored lower, best first */
@@ -52,7 +55,7 @@ export interface SkippedFile {
   why:
     | { kind: 'unreadable'; reason: 'binary' | 'undecodable' | 'no_header'; detail: string }
     | { kind: 'no_match'; closest: Refusal | null }
-    | { kind: 'taken'; name: InputName; by: string; score: number; theirs: number; nearer: Refusal | null }
+    | { kind: 'taken'; name: InputName; by: string; score: number; theirs: number; nearer: Refusal | null; given: GivenColumn[] }
     | { kind: 'check_failed'; name: InputName; error: BuildError }
     | { kind: 'mostly_rejected'; name: InputName; ledger: LedgerFile };
 }
@@ -75,6 +78,8 @@ export interface MapOptions {
   files: { file: string; bytes: Uint8Array }[];
   /** the clock's now: bounds the accepted years as the build does */
   now: number;
+  /** the role-card ids in data/roles/ (a staff file without a role column is proposed one) */
+  roles?: string[];
 }
 
 export const CONFIG_NAME = 'config.yaml';
@@ -87,7 +92,7 @@ export function proposeConfig(o: MapOptions): Proposal {
     if (!p.ok) { skipped.push({ file, why: { kind: 'unreadable', reason: p.reason, detail: p.detail } }); continue; }
     const dateOrder = inferDateOrder(p.profile);
     const proven = dateOrder.kind === 'proven' ? dateOrder.order : undefined;
-    profiles.push({ profile: p.profile, dateOrder, ...classifyFile(p.profile, proven, o.now) });
+    profiles.push({ profile: p.profile, dateOrder, ...classifyFile(p.profile, proven, o.now, o.roles ?? []) });
   }
 
   // one file per canonical name, best candidates first
@@ -112,7 +117,7 @@ export function proposeConfig(o: MapOptions): Proposal {
         // a file that nearly is another canonical file (one required column short) says so too
         const near = closestRefusal(p.profile, p.refusals.filter((r) => r.name !== best.name));
         const nearer = near && foundBy(p.profile, near) > best.match.index.size ? near : null;
-        skipped.push({ file: p.profile.file, why: { kind: 'taken', name: best.name, by: winner.file, score: best.score, theirs: winner.c.score, nearer } });
+        skipped.push({ file: p.profile.file, why: { kind: 'taken', name: best.name, by: winner.file, score: best.score, theirs: winner.c.score, nearer, given: best.given } });
       } else skipped.push({ file: p.profile.file, why: { kind: 'no_match', closest: closestRefusal(p.profile, p.refusals) } });
       continue;
     }
@@ -156,16 +161,21 @@ function usedFile(profile: FileProfile, c: Candidate, dateOrder: DateOrderFindin
   const columns: ColumnChoice[] = [];
   const taken = new Set(c.match.index.values());
   for (const [column, i] of c.match.index) {
-    const header = profile.header[i]!;
+    const header = c.header[i]!;
     const labels = labelsFor(c.name, column, { preset: c.preset ?? undefined }).map(normalizeHeader);
     const others = profile.header.filter((h, k) => k !== i && h !== '' && labels.includes(normalizeHeader(h)));
-    columns.push({ column, header, index: i, by: matchedBy(header, column, c.name, c.preset), others });
+    // past the file's own headers: the name the reader joins from first and last name (name-parts.ts)
+    const by = i >= profile.header.length ? 'parts' : matchedBy(header, column, c.name, c.preset);
+    columns.push({ column, header, index: i, by, others });
   }
   const order = Object.keys(shapeOf(c.name));
   columns.sort((a, b) => order.indexOf(a.column) - order.indexOf(b.column));
-  const unread = profile.header.filter((h, k) => h !== '' && !taken.has(k) && !c.match.dims.some((d) => d.index === k));
+  // a name joined from first and last name reads those two headers
+  const joined = new Set(columns.filter((x) => x.by === 'parts').flatMap((x) => x.header.split(' + ')));
+  const unread = profile.header.filter((h, k) => h !== '' && !taken.has(k) && !joined.has(h) && !c.match.dims.some((d) => d.index === k));
   const missing = order.filter((col) => !c.match.index.has(col));
-  return { file: profile.file, profile, name: c.name, preset: c.preset, columns, unread, missing, dateOrder, score: c.score, alternatives, check: null };
+  const given = new Set(c.given.map((g) => g.column));
+  return { file: profile.file, profile, name: c.name, preset: c.preset, columns, unread, missing: missing.filter((m) => !given.has(m)), given: c.given, dateOrder, score: c.score, alternatives, check: null };
 }
 
 /**
@@ -211,8 +221,12 @@ export function configOf(used: UsedFile[], currency: CurrencyFinding, statuses: 
     if (u.file !== inputFiles[u.name].file) s.path = u.file;
     if (u.preset) s.preset = u.preset;
     if (u.dateOrder.kind === 'proven') s.dateOrder = u.dateOrder.order;
-    const columns = Object.fromEntries(u.columns.filter((c) => c.by !== 'canonical').map((c) => [c.column, c.header]));
+    const columns = Object.fromEntries(u.columns.filter((c) => c.by !== 'canonical' && c.by !== 'parts').map((c) => [c.column, c.header]));
     if (Object.keys(columns).length) s.columns = columns;
+    for (const g of u.given) {
+      if (g.setting === 'orderIdentity') s.orderIdentity = g.value;
+      else s.constants = { ...(s.constants as Record<string, string> | undefined), [g.column]: g.value };
+    }
     files[u.name] = s;
   }
   const config: Record<string, unknown> = {};

@@ -129,7 +129,7 @@ function renderUsed(u: UsedFile, t: (m: Localized) => string, out: string[], Q: 
     body.push(`    preset: ${u.preset}   # ${t({ en: `${hits.length} header(s) are ${u.preset} export labels: ${list(hits)}`, 'zh-CN': `${hits.length} 个表头是 ${u.preset} 导出字段名：${list(hits)}` })}`);
   }
   renderDateOrder(u.dateOrder, t, body, Q);
-  const explicit = u.columns.filter((x) => x.by !== 'canonical');
+  const explicit = u.columns.filter((x) => x.by !== 'canonical' && x.by !== 'parts');
   if (explicit.length) body.push('    columns:');
   for (const x of explicit) {
     const why = x.by === 'preset'
@@ -138,6 +138,8 @@ function renderUsed(u: UsedFile, t: (m: Localized) => string, out: string[], Q: 
     const others = x.others.length ? t({ en: `; chosen over ${list(x.others.map((o) => `"${o}"`))}`, 'zh-CN': `；未选 ${list(x.others.map((o) => `“${o}”`))}` }) : '';
     body.push(`      ${x.column}: ${scalar(x.header)}   # ${t(why)}${others}`);
   }
+  for (const x of u.columns.filter((y) => y.by === 'parts')) bc({ en: `${x.column}: joined from ${x.header} (no ${x.column} column)`, 'zh-CN': `${x.column}：由 ${x.header} 拼接（没有 ${x.column} 列）` });
+  renderGiven(u, t, body, Q);
   const same = u.columns.filter((x) => x.by === 'canonical').map((x) => x.column);
   if (same.length) bc({ en: `read under their own names: ${list(same)}`, 'zh-CN': `按原名读取的列：${list(same)}` });
   if (u.missing.length) bc({ en: `not in the file (optional): ${list(u.missing)}`, 'zh-CN': `文件中没有（可选）：${list(u.missing)}` });
@@ -157,6 +159,20 @@ function renderUsed(u: UsedFile, t: (m: Localized) => string, out: string[], Q: 
   if (settings.length) out.push(`  ${u.name}:`, ...body);
   else out.push(...body.map((l) => l.replace(/^ {4}/, '  ')), `  ${u.name}: {}`);
 }
+
+/** required columns config gives (given-columns.ts): orderIdentity and constants, each with its reason */
+function renderGiven(u: UsedFile, t: (m: Localized) => string, body: string[], Q: string): void {
+  const why = (g: UsedFile['given'][number]) => `${g.question ? `${Q}: ` : ''}${t(g.why)}`;
+  for (const g of u.given.filter((x) => x.setting === 'orderIdentity')) body.push(`    orderIdentity: ${g.value}   # ${why(g)}`);
+  const constants = u.given.filter((x) => x.setting === 'constants');
+  if (constants.length) body.push('    constants:');
+  for (const g of constants) body.push(`      ${g.column}: ${scalar(g.value)}   # ${why(g)}`);
+}
+
+/** the settings a file not used would need besides its path (given-columns.ts) */
+const givenText = (given: UsedFile['given']): string => given
+  .map((g) => (g.setting === 'orderIdentity' ? `orderIdentity: ${g.value}` : `constants: { ${g.column}: ${scalar(g.value)} }`))
+  .map((x) => `, ${x}`).join('');
 
 function renderDateOrder(d: DateOrderFinding, t: (m: Localized) => string, body: string[], Q: string): void {
   const bc = (m: Localized) => { for (const line of t(m).split('\n')) body.push(`    # ${line}`.trimEnd()); };
@@ -240,8 +256,8 @@ function skippedReason(s: SkippedFile): Localized {
           }
         : { en: '', 'zh-CN': '' };
       return {
-        en: `it reads as ${w.name} too, but ${w.by} reads better as ${w.name} (score ${w.theirs.toFixed(1)} against ${w.score.toFixed(1)}) and the build reads one ${w.name} file. To use this one instead, set files.${w.name}.path: ${s.file}${near.en}`,
-        'zh-CN': `它也可读作 ${w.name}，但 ${w.by} 更适合（得分 ${w.theirs.toFixed(1)}，本文件 ${w.score.toFixed(1)}），而构建只读取一个 ${w.name} 文件。如要改用本文件，请设置 files.${w.name}.path: ${s.file}${near['zh-CN']}`,
+        en: `it reads as ${w.name} too, but ${w.by} reads better as ${w.name} (score ${w.theirs.toFixed(1)} against ${w.score.toFixed(1)}) and the build reads one ${w.name} file. To use this one instead, set files.${w.name}.path: ${s.file}${givenText(w.given)}${near.en}`,
+        'zh-CN': `它也可读作 ${w.name}，但 ${w.by} 更适合（得分 ${w.theirs.toFixed(1)}，本文件 ${w.score.toFixed(1)}），而构建只读取一个 ${w.name} 文件。如要改用本文件，请设置 files.${w.name}.path: ${s.file}${givenText(w.given)}${near['zh-CN']}`,
       };
     }
     case 'no_match':

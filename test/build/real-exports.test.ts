@@ -112,11 +112,11 @@ describe('real exports build with their preset and the right figures', () => {
   it('Zoho CRM deals (Potentials, preset zoho): a Stage column stops nothing, only Closed Won counts', async () => {
     const rows = csvParse(await readFile(join(FIXTURES, 'zoho-crm/Potentials.csv'), 'utf8'));
     const won = rows.filter((r) => r['Stage'] === 'Closed Won');
-    // Potentials has no deal id: one deal per line, keyed by the line itself (name + created + amount)
+    // Potentials has no deal id: one deal per line (orderIdentity: line), not an id from the deal's name
     expect(won.length).toBeGreaterThan(0);
     const { dir, r } = await build(
       { 'Potentials.csv': 'zoho-crm/Potentials.csv' },
-      'files:\n  orders: { path: Potentials.csv, preset: zoho, columns: { order_id: Potential Name } }\n',
+      'files:\n  orders: { path: Potentials.csv, preset: zoho, orderIdentity: line }\n',
     );
     dirs.push(dir);
     if (!r.ok) throw new Error(r.error.message.en);
@@ -124,6 +124,8 @@ describe('real exports build with their preset and the right figures', () => {
     expect(orders.excluded).toBe(rows.length - won.length);
     const revenue = won.reduce((s, x) => s + cents(x['Amount']!), 0) / 100;
     expect(round2(companyTotal(dir, 'revenue'))).toBe(revenue);
+    // each won deal with an amount is one purchase
+    expect(companyTotal(dir, 'purchases')).toBe(won.filter((x) => cents(x['Amount']!) > 0).length);
   });
 
   it('Odoo sale.order relational export (preset odoo): confirmed orders, Σ line subtotals, customers', async () => {

@@ -167,3 +167,37 @@ describe('line-item exports with order fields on the first line only', () => {
     expect(amounts(r)).toEqual([10, 5, 0]);
   });
 });
+
+describe('status values written as a path of states (Odoo "Sale Order/Done")', () => {
+  const lines = (states: string[]) => ['order_id,order_date,amount,state', ...states.map((s, i) => `S${i},2024-03-0${i + 1},${(i + 1) * 10},${s}`)];
+
+  it('each segment classified by the same rules: all known and agreeing → that outcome', () => {
+    // Sale Order (kept by the odoo preset) / Done (kept): kept; Quotation/Cancelled: both excluded
+    const r = read(lines(['Sale Order', 'Sale Order/Done', 'Quotation / Cancelled', '已付款 > 已发货']), { files: { orders: { preset: 'odoo' } } });
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.table.columns.order_id).toEqual(['S0', 'S1', 'S3']);
+    expect(amounts(r)).toEqual([10, 20, 40]);
+    expect(r.ledger.excluded).toBe(1);
+  });
+
+  it('a segment unknown, or segments that disagree: still unknown, and the build stops with the value', () => {
+    for (const odd of ['Sale Order/Mystery', 'Sale Order/Cancelled']) {
+      const r = read(lines(['Sale Order', odd]), { files: { orders: { preset: 'odoo' } } });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe('uncovered_statuses');
+      expect(r.error.message.en).toContain(`"${odd}": 1 rows, amount 20.00 (no rule)`);
+    }
+  });
+});
+
+describe('an orders file without an order id', () => {
+  it('the stop advises orderIdentity: line first, a header second', () => {
+    const r = read(['Potential Name,Closing Date,Amount,LEADID', 'Big deal,2024-03-01,10,']);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('missing_column');
+    expect(r.error.hint!.en).toMatch(/^If each line is one order \(one deal, one invoice\), say so in data\/config\.yaml:\nfiles:\n {2}orders:\n {4}orderIdentity: line\n/);
+    expect(r.error.hint!['zh-CN']).toContain('orderIdentity: line');
+  });
+});

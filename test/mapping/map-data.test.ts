@@ -78,8 +78,19 @@ describe('npm run map on the real exports', () => {
     }
     // every file of the folder is accounted for: used or not used with a reason
     expect(m.proposal.used.length + m.proposal.skipped.length).toBe((await readdir('test/fixtures/real-exports/zoho-crm')).length);
-    // Users.csv has no role column: not used, and the reason names the missing column
-    expect(m.text).toMatch(/Users\.csv: .*role|Users\.csv: .*customer_id/);
+    // Users.csv has no name and no role column: the name is joined from First/Last, the role asked as a constant
+    const staff = use(m, 'staff')!;
+    expect(staff.file).toBe('Users.csv');
+    expect(staff.columns.find((c) => c.column === 'name')).toMatchObject({ header: 'First Name + Last Name', by: 'parts' });
+    expect(staff.given).toMatchObject([{ column: 'role', setting: 'constants', question: true }]);
+    // Calls.csv has no interaction type (Call Type is a direction): its name gives every row's type,
+    // and it is read as interactions (most of its calls have no customer: left out, with that reason)
+    const calls = m.proposal.skipped.find((x) => x.file === 'Calls.csv')!;
+    expect(calls.why.kind).toBe('mostly_rejected');
+    expect(calls.why.kind === 'mostly_rejected' && calls.why.ledger.mapping.type).toBe('= "call" (constants)');
+    // Potentials.csv has no deal id: the advice is one order per line, never an id from the deal's name
+    expect(orders.file).toBe('Invoices.csv');
+    expect(m.text).toContain('set files.orders.path: Potentials.csv, orderIdentity: line');
     await expectBuilds(m);
   });
 

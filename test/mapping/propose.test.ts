@@ -131,3 +131,58 @@ describe('the status rule', () => {
     expect(renderProposal(p, 'en', 'data')).toContain('statusRule: none');
   });
 });
+
+describe('what config must give: orderIdentity and constants', () => {
+  it('an orders file without an order id: orderIdentity: line, with the reason, and the file reads', () => {
+    const p = propose({ 'deals.csv': 'Deal Name,Closing Date,Amount,Stage\nBig,2024-01-02,10,Closed Won\nSmall,2024-01-03,5,Closed Won\n' });
+    const u = p.used[0]!;
+    expect(u).toMatchObject({ name: 'orders', file: 'deals.csv' });
+    expect(u.given).toMatchObject([{ column: 'order_id', setting: 'orderIdentity', value: 'line', question: false }]);
+    expect(u.missing).not.toContain('order_id');
+    expect(u.check).toMatchObject({ ok: true, ledger: { read: 2, accepted: 2 } });
+    const text = renderProposal(p, 'en', 'data');
+    expect(text).toContain('    orderIdentity: line   # no order id column: each line is read as one order');
+    const parsed = parseConfig(text);
+    expect(parsed.ok && parsed.config.files.orders.orderIdentity).toBe('line');
+  });
+
+  it("a calls file without a type column: the file's name gives every row's type (constants), read by the column's own synonyms", () => {
+    // `Call Type` is a direction (Outbound/Inbound), not an interaction type
+    const calls = 'interaction_id,customer_id,owner_id,occurred_at,Call Type\nK1,C1,S1,2024-01-02 10:00,Outbound\nK2,C2,S1,2024-01-03 10:00,Inbound\n';
+    for (const [file, type] of [['Calls.csv', 'call'], ['拜访记录.csv', 'visit'], ['meetings-2024.csv', 'meeting']] as const) {
+      const p = propose({ [file]: calls });
+      const u = p.used.find((x) => x.name === 'interactions');
+      expect(u?.given, file).toMatchObject([{ column: 'type', setting: 'constants', value: type }]);
+      expect(u?.check).toMatchObject({ ok: true, ledger: { accepted: 2 } });
+      expect((p.config as { files: { interactions: { constants: unknown } } }).files.interactions.constants).toEqual({ type });
+    }
+    // a name that says nothing: no type to give, the file is not read as interactions
+    expect(propose({ 'export.csv': calls }).used.find((x) => x.name === 'interactions')).toBeUndefined();
+  });
+
+  it('a users file: the name from first and last name, and the role asked (a role-card id)', () => {
+    const users = 'USER_ID,First Name,Last Name,Email\n1001,,Rozario Diego,r@example.com\n1002,Ann,Lee,a@example.com\n';
+    const p = proposeConfig({ files: [{ file: 'Users.csv', bytes: enc(users) }], now: NOW, roles: ['account-manager', 'crm-specialist'] });
+    const u = p.used.find((x) => x.name === 'staff')!;
+    expect(u.columns.find((c) => c.column === 'name')).toMatchObject({ header: 'First Name + Last Name', by: 'parts' });
+    expect(u.unread).toEqual(['Email']);
+    expect(u.given).toMatchObject([{ column: 'role', setting: 'constants', value: 'account-manager', question: true }]);
+    const text = renderProposal(p, 'en', 'data');
+    expect(text).toContain('      role: account-manager   # QUESTION: no role column: is every person of this file "account-manager"?');
+    expect(text).toContain('role cards found: account-manager, crm-specialist');
+    const parsed = parseConfig(text);
+    // the joined name is the reader's own rule: no columns setting for it
+    expect(parsed.ok && parsed.config.files.staff).toMatchObject({ path: 'Users.csv', constants: { role: 'account-manager' }, columns: { staff_id: 'USER_ID' } });
+    expect(parsed.ok && parsed.config.files.staff.columns.name).toBeUndefined();
+    expect(u.check).toMatchObject({ ok: true, ledger: { accepted: 2 } });
+  });
+
+  it('a file not used says the settings it would need besides its path', () => {
+    const p = propose({
+      'invoices.csv': 'order_id,customer_id,order_date,amount,owner_id\nA1,C1,2024-01-02,10,S1\n',
+      'deals.csv': 'Deal Name,Closing Date,Amount\nBig,2024-01-02,10\n',
+    });
+    expect(p.used.map((u) => u.file)).toEqual(['invoices.csv']);
+    expect(renderProposal(p, 'en', 'data')).toContain('To use this one instead, set files.orders.path: deals.csv, orderIdentity: line');
+  });
+});
