@@ -208,6 +208,8 @@ export function openInputFile<N extends InputName>(
   const readPart = o.read;
   const pieceBytes = o.pieceBytes;
   const keep = o.keep;
+  /** `bytes` is only the head of the file (the rest read on another thread) */
+  const headOnly = !!o.whole;
   const sniffed = range
     ? {
         ok: true as const,
@@ -685,7 +687,7 @@ export function openInputFile<N extends InputName>(
 
   /** the raw cells of some lines, parsed again (null once the bytes are let go: a file read on two threads fills them in ingest.ts) */
   const cellsAt = (want: ReadonlySet<number>): Map<number, string[]> | null =>
-    source && !range && !o.whole ? cellsOfLines(source, settings, want) : null;
+    source && !range && !headOnly ? cellsOfLines(source, settings, want) : null;
 
   /** rows dated long after the bulk of the file's dates: taken back and rejected (after-bulk.ts) */
   const rejectAfterBulk = () => {

@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { FileSettings } from '../config/schema.ts';
 import { CellFailure, coerceCell, planFields, type CoerceContext } from '../ingest/coerce-row.ts';
 import { matchHeaders, type HeaderMatch } from '../ingest/headers.ts';
@@ -45,7 +46,7 @@ export function completeFromConfig(o: {
   columns: string[];
   required: string[];
   settings: FileSettings;
-  shape: Record<string, import('zod').z.ZodType>;
+  shape: Record<string, ZodType>;
   roles: readonly string[];
 }): Completion | null {
   const { name, file, columns, required, settings, shape } = o;
@@ -71,7 +72,7 @@ export function completeFromConfig(o: {
   return m.ok ? { given, match: m.match, header } : null;
 }
 
-function givenColumn(name: InputName, file: string, column: string, shape: Record<string, import('zod').z.ZodType>, roles: readonly string[]): GivenColumn | null {
+function givenColumn(name: InputName, file: string, column: string, shape: Record<string, ZodType>, roles: readonly string[]): GivenColumn | null {
   if (name === 'orders' && column === 'order_id') {
     return {
       column, setting: 'orderIdentity', value: 'line', question: false,
@@ -102,7 +103,7 @@ function givenColumn(name: InputName, file: string, column: string, shape: Recor
 }
 
 /** the enum value the file's name names (a word of it, or its singular), by the column's own coercion */
-function enumFromFileName(file: string, column: string, shape: Record<string, import('zod').z.ZodType>): string | null {
+function enumFromFileName(file: string, column: string, shape: Record<string, ZodType>): string | null {
   const base = file.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
   const words = [base, ...base.split(/[^\p{L}\p{N}]+/u)].filter((w) => w !== '');
   const ctx: CoerceContext = { dates: new DateParser({ timezone: 'UTC', minYear: 1970, maxYear: 3000 }), decimal: '.', wan: false, percentColumns: [] };
