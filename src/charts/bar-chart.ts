@@ -25,19 +25,22 @@ export const barChart = ({ bars, unit, locale, title, highlight }: BarChartInput
   const fmt = (v: number) => formatValue(v, unit, locale);
   const top = bars.reduce<Bar | null>((a, b) => (a == null || b.value > a.value ? b : a), null);
   const longest = Math.max(4, ...bars.map((b) => [...b.label].length));
+  // the phone form keeps the labels (up to ~9 characters) and the value at the bar end on 320 px
+  const options = (phone: boolean): Plot.PlotOptions => ({
+    height: 30 + 26 * Math.max(1, bars.length),
+    marginLeft: Math.min(phone ? 110 : 180, 12 + longest * 11),
+    marginRight: phone ? 56 : 64,
+    x: { label: null, grid: true, nice: true, tickFormat: tickFormat(unit, locale), ticks: 4 },
+    y: { label: null, domain: bars.map((b) => b.label) },
+    marks: [
+      Plot.barX(bars, { x: 'value', y: 'label', fill: (b: Bar) => (b.label === highlight ? roles.comparison : roles.primary), title: (b: Bar) => `${b.label}: ${fmt(b.value)}` }),
+      Plot.text(bars, { x: 'value', y: 'label', text: (b: Bar) => fmt(b.value), textAnchor: 'start', dx: 4 }),
+      Plot.ruleX([0]),
+    ],
+  });
   return renderPlot(
-    {
-      height: 30 + 26 * Math.max(1, bars.length),
-      marginLeft: Math.min(180, 12 + longest * 11),
-      marginRight: 64,
-      x: { label: null, grid: true, nice: true, tickFormat: tickFormat(unit, locale), ticks: 4 },
-      y: { label: null, domain: bars.map((b) => b.label) },
-      marks: [
-        Plot.barX(bars, { x: 'value', y: 'label', fill: (b: Bar) => (b.label === highlight ? roles.comparison : roles.primary), title: (b: Bar) => `${b.label}: ${fmt(b.value)}` }),
-        Plot.text(bars, { x: 'value', y: 'label', text: (b: Bar) => fmt(b.value), textAnchor: 'start', dx: 4 }),
-        Plot.ruleX([0]),
-      ],
-    },
+    options(false),
     { title, alt: t(locale, 'chart.barAlt', { title, n: bars.length, top: top?.label ?? '—', value: top ? fmt(top.value) : '—' }) },
+    { options: { ...options(true), x: { label: null, grid: true, nice: true, tickFormat: tickFormat(unit, locale), ticks: 2 } } },
   );
 };

@@ -26,22 +26,20 @@ export interface MigrationMatrixInput {
 export const migrationMatrix = ({ cells, tiers, fromTiers = tiers, locale, title }: MigrationMatrixInput): string => {
   const max = Math.max(1, ...cells.map((c) => c.count));
   const longest = Math.max(3, ...fromTiers.map((s) => [...s].length));
-  return renderPlot(
-    {
-      height: 60 + 40 * fromTiers.length,
-      width: 120 + 70 * tiers.length,
-      marginLeft: Math.min(140, 24 + longest * 11),
-      marginTop: 40,
-      padding: 0.04,
-      x: { label: t(locale, 'chart.to'), domain: tiers, axis: 'top' },
-      y: { label: t(locale, 'chart.from'), domain: fromTiers },
-      color: { type: 'sqrt', scheme: sequentialScheme, domain: [0, max] },
-      marks: [
-        Plot.cell(cells, { x: 'to', y: 'from', fill: 'count', title: (c: MigrationCell) => `${c.from} → ${c.to}: ${formatCount(c.count, locale)}` }),
-        Plot.cell(cells.filter((c) => c.from === c.to), { x: 'to', y: 'from', stroke: 'currentColor', strokeWidth: 1.5, fill: 'none' }),
-        Plot.text(cells, { x: 'to', y: 'from', text: (c: MigrationCell) => formatCount(c.count, locale), fill: (c: MigrationCell) => (c.count / max > 0.45 ? 'white' : 'black') }),
-      ],
-    },
-    { title, alt: t(locale, 'chart.migrationAlt', { title }) },
-  );
+  const options: Plot.PlotOptions = {
+    height: 60 + 40 * fromTiers.length,
+    width: 120 + 70 * tiers.length,
+    marginLeft: Math.min(140, 24 + longest * 11),
+    marginTop: 40,
+    padding: 0.04,
+    x: { label: t(locale, 'chart.to'), domain: tiers, axis: 'top' },
+    y: { label: t(locale, 'chart.from'), domain: fromTiers },
+    color: { type: 'sqrt', scheme: sequentialScheme, domain: [0, max] },
+    marks: [
+      Plot.cell(cells, { x: 'to', y: 'from', fill: 'count', title: (c: MigrationCell) => `${c.from} → ${c.to}: ${formatCount(c.count, locale)}` }),
+      Plot.cell(cells.filter((c) => c.from === c.to), { x: 'to', y: 'from', stroke: 'currentColor', strokeWidth: 1.5, fill: 'none' }),
+      Plot.text(cells, { x: 'to', y: 'from', text: (c: MigrationCell) => formatCount(c.count, locale), fill: (c: MigrationCell) => (c.count / max > 0.45 ? 'white' : 'black') }),
+    ],
+  };
+  return renderPlot(options, { title, alt: t(locale, 'chart.migrationAlt', { title }) }, { options: { ...options, width: Math.min(320, 120 + 70 * tiers.length), marginLeft: Math.min(96, 24 + longest * 11) } });
 };

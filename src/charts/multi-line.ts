@@ -55,7 +55,6 @@ export const multiLine = ({ points, periods, unit, locale, title, height = 280, 
     shift.set(p, y - px(p.value!));
     floor = y;
   }
-  const every = Math.max(1, Math.ceil(periods.length / 8));
   const longest = Math.max(4, ...series.map((s) => [...s].length));
   const params: Record<string, string | number> = {
     title,
@@ -65,11 +64,13 @@ export const multiLine = ({ points, periods, unit, locale, title, height = 280, 
     last: ends.map((p) => `${p.series} ${fmt(p.value)}`).join(locale === 'zh-CN' ? '，' : ', '),
   };
   const alt = altTemplate.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-  return renderPlot(
-    {
+  // the phone form: 4 tick labels and no end labels (the legend names the series), so the lines get the width
+  const options = (phone: boolean): Plot.PlotOptions => {
+    const every = Math.max(1, Math.ceil(periods.length / (phone ? 4 : 8)));
+    return {
       height,
-      marginLeft: 56,
-      marginRight: Math.min(150, 16 + longest * 11),
+      marginLeft: phone ? 48 : 56,
+      marginRight: phone ? 16 : Math.min(150, 16 + longest * 11),
       marginBottom: 32,
       x: { type: 'point', domain: periods, label: null, tickFormat: (d: string) => formatPeriodShort(d, locale), ticks: periods.filter((_, i) => (periods.length - 1 - i) % every === 0), padding: 0.2 },
       y: { label: null, grid: true, nice: true, zero: unit === 'currency' || unit === 'count', tickFormat: tickFormat(unit, locale), ticks: 5 },
@@ -77,9 +78,9 @@ export const multiLine = ({ points, periods, unit, locale, title, height = 280, 
       marks: [
         Plot.lineY(shown, { x: 'period', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
         Plot.dot(defined, { x: 'period', y: 'value', fill: 'series', r: 2.5, title: (p: SeriesPoint) => `${p.series} · ${formatPeriod(p.period, locale)}: ${fmt(p.value)}` }),
-        ...ends.map((p) => Plot.text([p], { x: 'period', y: 'value', text: 'series', fill: 'series', textAnchor: 'start', dx: 6, dy: -(shift.get(p) ?? 0), fontSize: 10 })),
+        ...(phone ? [] : ends.map((p) => Plot.text([p], { x: 'period', y: 'value', text: 'series', fill: 'series', textAnchor: 'start', dx: 6, dy: -(shift.get(p) ?? 0), fontSize: 10 }))),
       ],
-    },
-    { title, alt },
-  );
+    };
+  };
+  return renderPlot(options(false), { title, alt }, { options: options(true) });
 };

@@ -22,25 +22,24 @@ export interface PAliveValueInput {
 }
 
 /** Customers as dots: P(alive) across, value if still active up (square-root scale); at-risk dots in the "bad" colour, the threshold dashed. */
-export const pAliveValue = ({ dots, threshold, locale, title, xLabel, yLabel }: PAliveValueInput): string =>
-  renderPlot(
-    {
-      height: 280,
-      marginLeft: 64,
-      x: { label: xLabel, domain: [0, 1], tickFormat: (v: number) => formatPercent(v, locale, 0), ticks: 5 },
-      y: { label: yLabel, type: 'sqrt', grid: true, nice: true, tickFormat: tickFormat('currency', locale), ticks: 5 },
-      marks: [
-        Plot.ruleX([threshold], { stroke: roles.bad, strokeDasharray: '4,3' }),
-        Plot.dot(dots, {
-          x: 'pAlive',
-          y: 'value',
-          r: 2.5,
-          fill: (d: PAliveDot) => (d.atRisk ? roles.bad : roles.primary),
-          fillOpacity: 0.7,
-          title: (d: PAliveDot) => `${formatPercent(d.pAlive, locale, 0)} · ${formatMoney(d.value, locale)}`,
-        }),
-        Plot.ruleY([0]),
-      ],
-    },
-    { title, alt: t(locale, 'health.scatterAlt', { title, n: dots.length, risk: dots.filter((d) => d.atRisk).length }) },
-  );
+export const pAliveValue = ({ dots, threshold, locale, title, xLabel, yLabel }: PAliveValueInput): string => {
+  const options: Plot.PlotOptions = {
+    height: 280,
+    marginLeft: 64,
+    x: { label: xLabel, domain: [0, 1], tickFormat: (v: number) => formatPercent(v, locale, 0), ticks: 5 },
+    y: { label: yLabel, type: 'sqrt', grid: true, nice: true, tickFormat: tickFormat('currency', locale), ticks: 5 },
+    marks: [
+      Plot.ruleX([threshold], { stroke: roles.bad, strokeDasharray: '4,3' }),
+      Plot.dot(dots, {
+        x: 'pAlive',
+        y: 'value',
+        r: 2.5,
+        fill: (d: PAliveDot) => (d.atRisk ? roles.bad : roles.primary),
+        fillOpacity: 0.7,
+        title: (d: PAliveDot) => `${formatPercent(d.pAlive, locale, 0)} · ${formatMoney(d.value, locale)}`,
+      }),
+      Plot.ruleY([0]),
+    ],
+  };
+  return renderPlot(options, { title, alt: t(locale, 'health.scatterAlt', { title, n: dots.length, risk: dots.filter((d) => d.atRisk).length }) }, { options: { ...options, marginLeft: 56, x: { ...options.x, ticks: 3 }, y: { ...options.y, ticks: 4 } } });
+};

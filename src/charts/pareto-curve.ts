@@ -27,21 +27,19 @@ export const paretoCurve = ({ points, locale, title, xLabel, yLabel, cuts = [] }
   const pts = [{ share: 0, cumulative: 0 }, ...points];
   const at80 = pts.find((p) => p.cumulative >= 0.8);
   const pct = (v: number) => formatPercent(v, locale, 0);
-  return renderPlot(
-    {
-      height: 260,
-      marginLeft: 48,
-      x: { label: xLabel, domain: [0, 1], tickFormat: pct, ticks: 5 },
-      y: { label: yLabel, domain: [0, 1], tickFormat: pct, ticks: 5, grid: true },
-      marks: [
-        Plot.ruleY([0.8], { stroke: okabeIto.vermillion, strokeDasharray: '3,3' }),
-        Plot.ruleX(cuts, { x: 'share', stroke: 'currentColor', strokeOpacity: 0.4 }),
-        Plot.text(cuts, { x: 'share', y: 0.05, text: 'label', dx: 6, textAnchor: 'start' }),
-        Plot.lineY(pts, { x: 'share', y: 'cumulative', stroke: roles.primary, strokeWidth: 2 }),
-        Plot.dot(points, { x: 'share', y: 'cumulative', r: 2, fill: roles.primary, title: (p: ParetoPoint) => `${pct(p.share)} → ${formatPercent(p.cumulative, locale)}` }),
-        Plot.frame({ strokeOpacity: 0.2 }),
-      ],
-    },
-    { title, alt: t(locale, 'chart.paretoAlt', { title, share: at80 ? pct(at80.share) : '—' }) },
-  );
+  const options: Plot.PlotOptions = {
+    height: 260,
+    marginLeft: 48,
+    x: { label: xLabel, domain: [0, 1], tickFormat: pct, ticks: 5 },
+    y: { label: yLabel, domain: [0, 1], tickFormat: pct, ticks: 5, grid: true },
+    marks: [
+      Plot.ruleY([0.8], { stroke: okabeIto.vermillion, strokeDasharray: '3,3' }),
+      Plot.ruleX(cuts, { x: 'share', stroke: 'currentColor', strokeOpacity: 0.4 }),
+      Plot.text(cuts, { x: 'share', y: 0.05, text: 'label', dx: 6, textAnchor: 'start' }),
+      Plot.lineY(pts, { x: 'share', y: 'cumulative', stroke: roles.primary, strokeWidth: 2 }),
+      Plot.dot(points, { x: 'share', y: 'cumulative', r: 2, fill: roles.primary, title: (p: ParetoPoint) => `${pct(p.share)} → ${formatPercent(p.cumulative, locale)}` }),
+      Plot.frame({ strokeOpacity: 0.2 }),
+    ],
+  };
+  return renderPlot(options, { title, alt: t(locale, 'chart.paretoAlt', { title, share: at80 ? pct(at80.share) : '—' }) }, { options: { ...options, x: { ...options.x, ticks: 3 } } });
 };

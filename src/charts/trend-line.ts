@@ -39,12 +39,12 @@ export const trendLine = ({ points, unit, locale, title, current, previous, heig
     to: points.at(-1) ? formatPeriod(points.at(-1)!.period, locale) : '',
     last: last ? `${formatPeriod(last.period, locale)} ${fmt(last.value)}` : fmt(null),
   });
-  // show at most ~8 tick labels so month series stay readable at 375 px
-  const every = Math.max(1, Math.ceil(domain.length / 8));
-  return renderPlot(
-    {
+  // at most ~8 tick labels (4 on the phone form), counted back from the last period so it is labelled
+  const options = (labels: number): Plot.PlotOptions => {
+  const every = Math.max(1, Math.ceil(domain.length / labels));
+  return {
       height,
-      marginLeft: 56,
+      marginLeft: labels > 4 ? 56 : 48,
       marginBottom: 32,
       x: { type: 'point', domain, label: null, tickFormat: (d: string) => formatPeriodShort(d, locale), ticks: domain.filter((_, i) => (domain.length - 1 - i) % every === 0), padding: 0.3 },
       y: { label: null, grid: true, nice: true, zero: unit === 'currency' || unit === 'count', tickFormat: tickFormat(unit, locale), ticks: 5 },
@@ -56,7 +56,7 @@ export const trendLine = ({ points, unit, locale, title, current, previous, heig
         Plot.dot(cur.filter((p) => p.value != null), { x: 'period', y: 'value', r: (p: TrendPoint) => (p.period === current ? 6 : 4.5), stroke: roles.primary, strokeWidth: 2, fill: 'white', className: 'current-dot' }),
         Plot.text(cur.filter((p) => p.period === current && p.value != null), { x: 'period', y: 'value', text: (p: TrendPoint) => fmt(p.value), dy: -14, fontWeight: 'bold', fontSize: 12 }),
       ],
-    },
-    { title, alt },
-  );
+    };
+  };
+  return renderPlot(options(8), { title, alt }, { options: options(4) });
 };

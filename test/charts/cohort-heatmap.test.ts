@@ -17,4 +17,30 @@ describe('cohortHeatmap', () => {
     expect(zh).toContain('aria-label="客户保留：3 行 × 3 列"');
     expect(zh).toContain('<title>2026-02 +1: 32.0% *</title>');
   });
+
+  test('the phone form: the first 8 offsets at 320 px, text ≥ 10 px, and a note naming the hidden columns', () => {
+    const wide = Array.from({ length: 12 }, (_, offset) => ({ cohort: '2025-01', offset, value: 0.5 }));
+    const en = cohortHeatmap({ cells: wide, locale: 'en', title: 'Retention', offsetLabel: 'Months' });
+    const phone = en.slice(en.indexOf('<div class="plot-phone">'));
+    expect(en).toContain('class="plot plot-wide"');
+    expect(phone).toContain('viewBox="0 0 320 ');
+    // 12 offsets, 8 on the phone: cells 0–7, columns 8–11 named as hidden
+    expect(phone.match(/<rect/g)).toHaveLength(8);
+    expect(phone).toContain('columns 0–7 are shown; columns 8–11 are on a wider screen');
+    expect(phone).not.toMatch(/font-size="9"/);
+    // three offsets fit: no note
+    expect(zh).not.toContain('<div class="plot-phone">');
+  });
+  test('the phone form keeps the latest 12 cohorts and names the earlier ones', () => {
+    const months = Array.from({ length: 14 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`.replace('2025-13', '2026-01').replace('2025-14', '2026-02'));
+    const en = cohortHeatmap({ cells: months.map((cohort) => ({ cohort, offset: 0, value: 1 })), locale: 'en', title: 'R', offsetLabel: 'M' });
+    const phone = en.slice(en.indexOf('<div class="plot-phone">'));
+    expect(phone.match(/<rect/g)).toHaveLength(12);
+    expect(phone).not.toContain('>2025-02<');
+    expect(phone).toContain('>2026-02<');
+    expect(phone).toContain('Only the latest 12 cohorts are shown (2025-01 – 2025-02 on a wider screen).');
+    // colours as hex, never rgb()
+    expect(en).not.toContain('rgb(');
+  });
 });
+

@@ -14,8 +14,12 @@ describe('P(alive) × value chart', () => {
     await expect(zh).toMatchFileSnapshot('__snapshots__/palive-value.zh-CN.svg');
   });
   test('one dot per customer, at-risk dots in the "bad" colour, the alt text counts them', () => {
-    expect(zh.match(/<circle/g)).toHaveLength(4);
-    expect(zh.match(/fill="#D55E00"/g)).toHaveLength(2);
+    // each form (wide, phone) draws every customer
+    const [wide, phone] = zh.split('class="plot plot-phone"');
+    for (const form of [wide!, phone!]) {
+      expect(form.match(/<circle/g)).toHaveLength(4);
+      expect(form.match(/fill="#D55E00"/g)).toHaveLength(2);
+    }
     expect(zh).toContain('aria-label="活跃概率 × 价值：4 位客户，其中 2 位为风险客户"');
   });
 });

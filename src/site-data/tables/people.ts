@@ -46,6 +46,8 @@ export interface PeopleColumn extends TableColumn {
   sortKey?: string;
   /** only in the CSV (e.g. the unit of raw numbers; the page formats values with their unit) */
   csvOnly?: boolean;
+  /** a column a reader decides by (actual, target, attainment): on the page it follows the row header, so a phone shows it without scrolling */
+  decisive?: boolean;
 }
 
 export interface PeopleTable extends TableData {
@@ -347,10 +349,10 @@ const scorecardColumns = (kind: SubjectKind, locale: Locale): PeopleColumn[] => 
   col('kpi', t(locale, 'people.col.kpi'), 'text'),
   col('base_weight', t(locale, 'people.col.baseWeight'), 'ratio'),
   col('weight', t(locale, 'people.col.weight'), 'ratio'),
-  col('actual', t(locale, 'people.col.actual'), 'count', undefined, { unitKey: 'unit' }),
-  col('target', t(locale, 'people.col.target'), 'count', undefined, { unitKey: 'unit' }),
+  col('actual', t(locale, 'people.col.actual'), 'count', undefined, { unitKey: 'unit', decisive: true }),
+  col('target', t(locale, 'people.col.target'), 'count', undefined, { unitKey: 'unit', decisive: true }),
   col('target_source', t(locale, 'people.col.targetSource'), 'text'),
-  col('attainment', t(locale, 'people.col.attainment'), 'ratio'),
+  col('attainment', t(locale, 'people.col.attainment'), 'ratio', undefined, { decisive: true }),
   col('contribution', t(locale, 'people.col.contribution'), 'count', t(locale, 'people.unit.points'), { digits: 1 }),
   col('note', t(locale, 'people.col.note'), 'text', undefined, { blank: true }),
 ];
@@ -626,7 +628,15 @@ export const peopleTables = (b: SiteBundle, locale: Locale): TableData[] => {
 };
 
 /** The page's view of a table: the subject columns dropped (they are the page's own subject). */
-export const pageView = (tb: PeopleTable): PeopleTable => ({ ...tb, columns: tb.columns.filter((c) => !c.subject && !c.csvOnly) });
+/**
+ * The page's columns: the subject's and CSV-only ones left out, and the decisive ones (actual, target,
+ * attainment) moved right after the row header, so a phone shows them without scrolling (the CSV keeps its order).
+ */
+export const pageView = (tb: PeopleTable): PeopleTable => {
+  const [head, ...rest] = tb.columns.filter((c) => !c.subject && !c.csvOnly);
+  if (!head) return { ...tb, columns: [] };
+  return { ...tb, columns: [head, ...rest.filter((c) => c.decisive), ...rest.filter((c) => !c.decisive)] };
+};
 
 /**
  * The people list is split into pages of PEOPLE_PAGE_SIZE rows so each stays well under 300 KB
