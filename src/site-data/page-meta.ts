@@ -15,6 +15,8 @@ export interface PageMeta {
   image: string;
   locale: string;
   siteName: string;
+  /** the printed pages' running header: the company and the period (or the data date) */
+  printHeader: string;
 }
 
 export const OG_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh_CN', en: 'en_US' };
@@ -48,8 +50,19 @@ export function pageMeta(o: {
     image: absoluteUrl(`${o.base.replace(/\/?$/, '/')}icon-512.png`, o.siteUrl),
     locale: OG_LOCALE[locale],
     siteName,
+    printHeader: `${company} · ${when}`,
   };
 }
 
 /** The canonical link of a page (absolute when the site URL is known). */
 export const canonicalUrl = (locale: Locale, path: string, siteUrl: string | undefined): string => absoluteUrl(localePath(locale, path), siteUrl);
+
+/**
+ * The running header of printed pages as an `@page` rule (Chromium ≥ 131 draws page-margin boxes):
+ * the company and the period on the left of every A4 page, "page / pages" on the right.
+ * The text is a CSS string: quotes and backslashes escaped, `<` as `\3c ` so it cannot close the style element.
+ */
+export const printHeaderCss = (header: string): string => {
+  const str = `"${header.replace(/[\\"]/g, '\\$&').replace(/[\r\n\f]+/g, ' ').replace(/</g, '\\3c ')}"`;
+  return `@media print { @page { @top-left { content: ${str}; font: 8pt system-ui, sans-serif; color: #333; } @top-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #333; } } }`;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, pageMeta } from '../../src/site-data/page-meta.ts';
+import { absoluteUrl, pageMeta, printHeaderCss } from '../../src/site-data/page-meta.ts';
 
 const manifest = { title: { 'zh-CN': '示例 · 绩效', en: 'Sample · Performance' }, company: { 'zh-CN': '示例公司', en: 'Sample Co.' }, asOf: '2026-09-30' };
 
@@ -25,4 +25,13 @@ describe('page meta (link previews)', () => {
     expect(pageMeta({ manifest, locale: 'en', title: 'x', path: '/en/', base: '/', siteUrl: undefined }).image).toBe('/icon-512.png');
     expect(absoluteUrl('/a/', 'https://h.example/')).toBe('https://h.example/a/');
   });
+  it('prints the company and the period in a running header whose text cannot break out of its style element', () => {
+    expect(pageMeta({ manifest, locale: 'en', title: 'Service', period: '2026-Q3', path: '/en/service/', base: '/', siteUrl: undefined }).printHeader).toBe('Sample Co. · Q3 2026');
+    expect(pageMeta({ manifest, locale: 'zh-CN', title: '岗位卡', path: '/roles/x/', base: '/', siteUrl: undefined }).printHeader).toMatch(/^示例公司 · .*2026/);
+    const css = printHeaderCss('A "q" \\ </style><script>');
+    expect(css).toContain('@top-left { content: "A \\"q\\" \\\\ \\3c /style>\\3c script>";');
+    expect(css).not.toMatch(/<\//);
+    expect(css).toContain('counter(page) " / " counter(pages)');
+  });
 });
+
