@@ -58,11 +58,15 @@ export function pageMeta(o: {
 export const canonicalUrl = (locale: Locale, path: string, siteUrl: string | undefined): string => absoluteUrl(localePath(locale, path), siteUrl);
 
 /**
- * The running header of printed pages as an `@page` rule (Chromium ≥ 131 draws page-margin boxes):
- * the company and the period on the left of every A4 page, "page / pages" on the right.
- * The text is a CSS string: quotes and backslashes escaped, `<` as `\3c ` so it cannot close the style element.
+ * The running header and footer of printed pages as an `@page` rule (Chromium ≥ 131 draws page-margin
+ * boxes): the company and the period on the left of every A4 page, "page / pages" on the right, and the
+ * footer's provenance (data date, definitions version, fingerprint) at the bottom, so the page footer
+ * need not take a sheet of its own. Texts are CSS strings: quotes and backslashes escaped, `<` as `\3c `
+ * so they cannot close the style element.
  */
-export const printHeaderCss = (header: string): string => {
-  const str = `"${header.replace(/[\\"]/g, '\\$&').replace(/[\r\n\f]+/g, ' ').replace(/</g, '\\3c ')}"`;
-  return `@media print { @page { @top-left { content: ${str}; font: 8pt system-ui, sans-serif; color: #333; } @top-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #333; } } }`;
+export const printHeaderCss = (header: string, footer = ''): string => {
+  const str = (v: string) => `"${v.replace(/[\\"]/g, '\\$&').replace(/[\r\n\f]+/g, ' ').replace(/</g, '\\3c ')}"`;
+  const font = 'font: 8pt system-ui, sans-serif; color: #333;';
+  return `@media print { @page { @top-left { content: ${str(header)}; ${font} } @top-right { content: counter(page) " / " counter(pages); ${font} }`
+    + `${footer ? ` @bottom-left { content: ${str(footer)}; ${font} }` : ''} } .site-footer { display: none; } }`;
 };

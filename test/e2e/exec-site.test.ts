@@ -52,6 +52,76 @@ describe('the phone: a menu reaching every page at 360 px, without JavaScript', 
   }
 });
 
+describe('the phone: charts fit a 360 px screen with text of at least 10 px', () => {
+  // every page with charts, in both locales
+  const pages = ['/', '/retention/', '/tiers/', '/service/', '/satisfaction/', '/channels/', '/kpis/'];
+  for (const prefix of ['', '/en']) {
+    it(`${prefix || '/'}: no chart wider than the screen, no chart text under 10 px, the current period labelled`, async () => {
+      const ctx = await session.browser.newContext({ viewport: { width: 360, height: 800 } });
+      const page = await ctx.newPage();
+      const bad: string[] = [];
+      for (const p of pages) {
+        await page.goto(`${session.url}${prefix}${p}`);
+        const r = await page.evaluate(() => {
+          const out: string[] = [];
+          let charts = 0;
+          for (const svg of document.querySelectorAll('svg.plot')) {
+            const b = svg.getBoundingClientRect();
+            if (b.width === 0) continue; // the other form, display:none
+            charts++;
+            if (b.left < 0 || b.right > 360) out.push(`svg ${Math.round(b.left)}–${Math.round(b.right)}`);
+            for (const t of svg.querySelectorAll('text')) {
+              if (t.getBoundingClientRect().width === 0) continue;
+              const ctm = (t as SVGGraphicsElement).getScreenCTM()!;
+              const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+              if (px < 9.95) out.push(`text "${t.textContent}" ${px.toFixed(1)} px`);
+            }
+          }
+          return { out, charts, scroll: document.documentElement.scrollWidth };
+        });
+        expect(r.charts, p).toBeGreaterThan(0);
+        if (r.scroll > 360) bad.push(`${p}: page ${r.scroll} px wide`);
+        bad.push(...r.out.slice(0, 3).map((x) => `${p}: ${x}`));
+      }
+      expect(bad).toEqual([]);
+      // the overview's revenue trend labels its current period's value on the phone form too
+      await page.goto(`${session.url}${prefix}/`);
+      expect(await page.locator('svg.plot-phone .current-dot').first().isVisible()).toBe(true);
+      await ctx.close();
+    });
+  }
+
+  it('a heat map gets a phone form that names what it leaves out', async () => {
+    const ctx = await session.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(`${session.url}/en/retention/`);
+    const note = page.locator('#cohorts-customer .plot-phone .note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/columns 0–7 are shown/);
+    expect(await page.locator('#cohorts-customer .plot-wide').isVisible()).toBe(false);
+    await ctx.close();
+  });
+
+  it('a scorecard shows actual, target and attainment right after the KPI; long pages list their sections', async () => {
+    const b = bundle();
+    const person = b.people!.find((p) => p.active && p.role === 'account-manager')!.staff_id;
+    const html = readFileSync(join(siteDir, 'en', 'people', person, 'index.html'), 'utf8');
+    const heads = [...html.slice(html.indexOf('id="scorecard"')).matchAll(/<th scope="col"[^>]*>([^<]+)/g)].slice(0, 4).map((m) => m[1]);
+    expect(heads).toEqual(['KPI', 'Actual', 'Target', 'Attainment']);
+    const retention = readFileSync(join(siteDir, 'retention', 'index.html'), 'utf8');
+    expect(retention).toMatch(/<nav class="page-contents"[^>]*>[\s\S]*?<a href="#cohorts-customer">/);
+  });
+});
+
+describe('lang marking: Chinese text from the data is marked on English pages', () => {
+  it('team names on the English teams page carry lang="zh-CN"', () => {
+    const team = bundle().people!.find((p) => p.team && /[\u4e00-\u9fff]/.test(p.team))?.team;
+    if (!team) return;
+    const html = readFileSync(join(siteDir, 'en', 'teams', 'index.html'), 'utf8');
+    expect(html).toContain(`<span lang="zh-CN">${team}</span>`);
+  });
+});
+
 describe('links that preview: every page has a title, a description and the Open Graph set', () => {
   it('in the built HTML (chat apps run no JavaScript)', () => {
     const pages = htmlPages(siteDir);
@@ -137,12 +207,13 @@ describe('print on A4 within the page budgets', () => {
     await page.close();
     return { path, n, max };
   };
-  it('overview ≤ 4, person card ≤ 3, team ≤ 4 pages, in both locales', async () => {
+  it('overview ≤ 4, person card ≤ 3, team ≤ 4, role card ≤ 2 pages, in both locales', async () => {
     const b = bundle();
     const person = b.people!.find((p) => p.active && p.role === 'account-manager')!.staff_id;
     const results = [];
     for (const prefix of ['', '/en']) {
       results.push(await budget(`${prefix}/`, 4), await budget(`${prefix}/people/${person}/`, 3));
+      for (const role of b.roles ?? []) results.push(await budget(`${prefix}/roles/${role.id}/`, 2));
     }
     const teamLink = readFileSync(join(siteDir, 'teams', 'index.html'), 'utf8').match(/href="(\/teams\/[^"]+\/)"/)![1]!;
     results.push(await budget(teamLink, 4));

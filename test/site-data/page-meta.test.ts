@@ -32,6 +32,11 @@ describe('page meta (link previews)', () => {
     expect(css).toContain('@top-left { content: "A \\"q\\" \\\\ \\3c /style>\\3c script>";');
     expect(css).not.toMatch(/<\//);
     expect(css).toContain('counter(page) " / " counter(pages)');
+    expect(css).not.toContain('@bottom-left');
+    // with the footer's provenance at the bottom of every page, the page footer is not printed again
+    const withFooter = printHeaderCss('Co · Q3 2026', 'Data as of 30 Sep 2026 · Definitions: 2026.11');
+    expect(withFooter).toContain('@bottom-left { content: "Data as of 30 Sep 2026 · Definitions: 2026.11";');
+    expect(withFooter).toContain('.site-footer { display: none; }');
   });
 });
 
