@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ChannelRow } from '../../src/metrics/channels.ts';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { Manifest, PeriodInfo, SiteBundle } from '../../src/bundle/contract.ts';
+import { channelsView, hasData } from '../../src/site-data/channels-page.ts';
 import { channelRows, channelsEffectivenessTable, channelsTables, channelsTrendTable } from '../../src/site-data/tables/channels.ts';
 
 const p = (id: string, complete = true): PeriodInfo => ({ id, start: '', end: '', complete });
@@ -54,3 +55,36 @@ describe('channels tables', () => {
     expect(channelsTables({ ...b, channels: null }, 'en').map((t) => t.rows.length)).toEqual([0, 0]);
   });
 });
+
+describe('the channels page view model', () => {
+  const v = channelsView(bundle(), 'en');
+  test('the last complete quarter and the trend window of complete quarters', () => {
+    expect(v.quarter).toBe('2026-Q2');
+    expect(v.qLabel).toBe('Q2 2026');
+    expect(v.quarters).toEqual(['2026-Q1', '2026-Q2']);
+  });
+  test('comparison charts: each drawn from its own rows, largest first, empty ones said so', () => {
+    const by = Object.fromEntries(v.charts.map((c) => [c.id, c]));
+    // interactions: channels with any; the unrecorded channel is named, not null
+    expect(by.interactions).toMatchObject({ kind: 'bars', unit: 'count', bars: [{ label: '微信', value: 10 }, { label: '(no channel recorded)', value: 1 }] });
+    expect(by.conversion).toMatchObject({ bars: [{ value: 1 }, { label: '微信', value: 0.3 }] });
+    // only 门店 has purchases; only 微信 has survey answers and tickets
+    expect(by.sales).toMatchObject({ unit: 'currency', bars: [{ label: '门店', value: 1000 }] });
+    expect(by.csat).toMatchObject({ kind: 'intervals', estimates: [{ label: '微信', estimate: 0.8, low: 0.7, high: 0.9, n: 5 }] });
+    expect(by.complaints).toMatchObject({ bars: [{ label: '微信', value: 1 }] });
+    expect(v.charts.every(hasData)).toBe(true);
+    const none = channelsView({ ...bundle(), channels: [] }, 'en');
+    expect(none.charts.some(hasData)).toBe(false);
+    expect(none.trend).toEqual([]);
+  });
+  test('the conversion trend: channels with interactions in the window, the incomplete quarter left out', () => {
+    const key = (p: { series: string; period: string }) => `${p.series} ${p.period}`;
+    expect([...v.trend].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([
+      { series: '(no channel recorded)', period: '2026-Q2', value: 1 },
+      { series: '微信', period: '2026-Q1', value: 0.5 },
+      { series: '微信', period: '2026-Q2', value: 0.3 },
+    ].sort((a, b) => key(a).localeCompare(key(b))));
+    expect(v.trend.some((p) => p.period === '2026-Q3')).toBe(false);
+  });
+});
+
