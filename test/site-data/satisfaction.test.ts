@@ -3,6 +3,7 @@ import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { SatisfactionDetailRow } from '../../src/metrics/satisfaction-detail.ts';
 import type { KpiRow } from '../../src/model/kpi.ts';
 import type { Manifest, SiteBundle } from '../../src/bundle/contract.ts';
+import { drawable, estimateOf, satisfactionView } from '../../src/site-data/satisfaction-page.ts';
 import { overviewMovers, overviewMoversTable } from '../../src/site-data/tables.ts';
 import {
   companySat, satChannels, satisfactionChannelsTable, satisfactionDimensionsTable, satisfactionSummaryTable, satisfactionTables,
@@ -127,3 +128,36 @@ describe('overview top movers', () => {
     expect(t.rows[0]!.href).toBe('/en/teams/丙/');
   });
 });
+
+describe('the satisfaction page view model', () => {
+  const v = satisfactionView(bundle(), 'en', '2026-Q3');
+  test('the company rows and what the page has to show', () => {
+    expect(v.hasSurveys).toBe(true);
+    expect(v.csat?.value).toBe(0.8);
+    expect(v.nps?.value).toBe(20);
+    expect(v.csatDef?.id).toBe('csat');
+    expect(v.channels.sort()).toEqual(['微信', '电话'].sort());
+    expect(v.teams).toEqual(['华南组']);
+  });
+  test('each chart estimate is the published row: value, interval, n, and too-few as muted', () => {
+    // dimensions in config order; price has no row: an estimate of null with n = 0
+    expect(v.estimates.dimensions).toEqual([
+      { label: expect.any(String), estimate: 0.6, low: 0.5, high: 0.69, n: 80, muted: false },
+      { label: expect.any(String), estimate: 0.4, low: 0.25, high: 0.57, n: 20, muted: true },
+      { label: expect.any(String), estimate: null, low: null, high: null, n: 0, muted: false },
+    ]);
+    const phone = v.estimates.channelCsat.find((e) => e.label === '电话')!;
+    expect(phone).toMatchObject({ estimate: 0.5, n: 10, muted: true });
+    // 电话 has no NPS row
+    expect(v.estimates.channelNps.find((e) => e.label === '电话')).toMatchObject({ estimate: null, n: 0 });
+    expect(v.estimates.teamNps).toEqual([{ label: '华南组', estimate: -5, low: 0.7, high: 0.87, n: 12, muted: true }]);
+  });
+  test('the trend: every period of the window up to the page period, short labels', () => {
+    expect(v.estimates.csatTrend.map((e) => e.estimate)).toEqual([0.75, 0.8]);
+    expect(drawable(v.estimates.npsTrend)).toBe(true);
+    expect(drawable([estimateOf('x', undefined)])).toBe(false);
+    // no surveys file: the page says so instead of drawing
+    expect(satisfactionView({ ...bundle(), satisfaction: null }, 'en', '2026-Q3').hasSurveys).toBe(false);
+  });
+});
+
