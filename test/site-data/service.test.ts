@@ -5,6 +5,8 @@ import type { Manifest, SiteBundle } from '../../src/bundle/contract.ts';
 import {
   backlogByAge, histogramBins, serviceBacklogTable, serviceCategoriesTable, servicePeople, servicePeopleTable, serviceTables, ticketHours,
 } from '../../src/site-data/tables/service.ts';
+import { backlogBars, complaintSatisfaction, complaintSatisfactionTrend, serviceCategories, serviceHistogram, serviceTiles, serviceTrend } from '../../src/site-data/service-page.ts';
+import type { SatisfactionDetailRow } from '../../src/metrics/satisfaction-detail.ts';
 import type { TicketFact } from '../../src/metrics/tickets.ts';
 
 const manifest: Manifest = {
@@ -142,3 +144,48 @@ describe('service tables', () => {
     expect(serviceTables(bundle(), 'en').map((t) => t.id)).toEqual(ids);
   });
 });
+
+describe('the service page view model', () => {
+  const co = (kpi: string, period: string, value: number | null): KpiRow => ({ ...row('company', kpi, value, 1, period), entity_type: 'company' });
+  const sat = (period: string, value: number | null, too_few = false): SatisfactionDetailRow => ({
+    entity_type: 'company', entity_id: 'company', channel: null, grain: 'quarter', period, measure: 'complaint_satisfaction',
+    value, low: value == null ? null : value - 0.1, high: value == null ? null : value + 0.1, mean: null, n: 12, margin_of_error: 0.1, too_few,
+  });
+  const b = bundle({
+    kpis: [co('complaints', '2026-Q2', 4), co('complaints', '2026-Q3', 3), co('first_response_hours', '2026-Q3', 3), co('first_response_hours_p90', '2026-Q3', 100)],
+    satisfaction: { detail: [], complaint: [sat('2026-Q3', 0.8), sat('2026-Q2', 0.5, true)], dimensions: [] },
+  });
+  test('tiles: one per KPI with a definition, compared with the previous period', () => {
+    const tiles = serviceTiles(b, '2026-Q3', ['complaints', 'no_such_kpi']);
+    expect(tiles.map((x) => x.def.id)).toEqual(['complaints']);
+    expect(tiles[0]!.c.row?.value).toBe(3);
+    expect(tiles[0]!.c.previous?.value).toBe(4);
+  });
+  test('a trend over the window, or none when the KPI has no value there', () => {
+    expect(serviceTrend(b, '2026-Q3', 'complaints')!.points.map((p) => [p.period, p.value])).toEqual([['2026-Q2', 4], ['2026-Q3', 3]]);
+    expect(serviceTrend(b, '2026-Q3', 'resolution_rate')).toBeNull();
+  });
+  test('the response histogram: the Q3 tickets with a response, on an axis past 1.5 × P90, median and P90 marked', () => {
+    const h = serviceHistogram(b, 'en', '2026-Q3', 'response')!;
+    // T1 3 h, T2 7 h, T4 100 h (T3 has none, T5 is Q2); the axis runs past 1.5 × 100 h, so nothing overflows
+    expect(h.bins.reduce((s, x) => s + x.count, 0)).toBe(3);
+    expect(h.overflow).toBeNull();
+    expect(h.markers.map((m) => m.hours)).toEqual([3, 100]);
+    expect(h.defs.map((d) => d.id)).toEqual(['first_response_hours', 'first_response_hours_p90']);
+    expect(serviceHistogram(bundle({ ticketFacts: [] }), 'en', '2026-Q3', 'response')).toBeNull();
+  });
+  test('categories: bars most frequent first and the Pareto points', () => {
+    const c = serviceCategories(b, 'zh-CN', '2026-Q3');
+    expect(c.bars.map((x) => x.value)).toEqual([3, 1]);
+    expect(c.pareto).toEqual([{ share: 0.5, cumulative: 0.75 }, { share: 1, cumulative: 1 }]);
+  });
+  test('complaint-handling satisfaction and its trend, too few responses muted; the backlog by age', () => {
+    expect(complaintSatisfaction(b, '2026-Q3')?.value).toBe(0.8);
+    expect(complaintSatisfactionTrend(b, 'en', '2026-Q3').map((e) => [e.estimate, e.muted])).toEqual([[0.5, true], [0.8, false]]);
+    const bars = backlogBars(b, 'en');
+    // lt_1d: 1 + 4 tickets; 3_7d: 2
+    expect(bars.map((x) => x.value).filter((v) => v > 0)).toEqual([5, 2]);
+    expect(bars.reduce((s, x) => s + x.value, 0)).toBe(7);
+  });
+});
+
