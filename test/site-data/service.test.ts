@@ -147,9 +147,9 @@ describe('service tables', () => {
 
 describe('the service page view model', () => {
   const co = (kpi: string, period: string, value: number | null): KpiRow => ({ ...row('company', kpi, value, 1, period), entity_type: 'company' });
-  const sat = (period: string, value: number | null, too_few = false): SatisfactionDetailRow => ({
+  const sat = (period: string, value: number, too_few = false): SatisfactionDetailRow => ({
     entity_type: 'company', entity_id: 'company', channel: null, grain: 'quarter', period, measure: 'complaint_satisfaction',
-    value, low: value == null ? null : value - 0.1, high: value == null ? null : value + 0.1, mean: null, n: 12, margin_of_error: 0.1, too_few,
+    value, low: value - 0.1, high: value + 0.1, mean: null, n: 12, margin_of_error: 0.1, too_few,
   });
   const b = bundle({
     kpis: [co('complaints', '2026-Q2', 4), co('complaints', '2026-Q3', 3), co('first_response_hours', '2026-Q3', 3), co('first_response_hours_p90', '2026-Q3', 100)],
