@@ -21,6 +21,8 @@ import { readCache, writeCache } from '../publish/cache.ts';
 import { pseudonymKey } from '../publish/pseudonym-key.ts';
 import { toBundle } from '../publish/to-bundle.ts';
 import { writeBundle } from '../publish/write-bundle.ts';
+import { audienceScope, type AudienceScope } from '../publish/audience-scope.ts';
+import { audienceBundle } from '../publish/audience-bundle.ts';
 
 /**
  * The build's data half, stage by stage: config → ingest (+ quarantine) → metrics → role cards
@@ -45,8 +47,16 @@ export interface PipelineOptions {
   collectGarbage?: () => void;
 }
 
+/** An audience's bundle as written: pages of its site read it from `bundleDir` (docs/hosting.md). */
+export interface AudienceBuild {
+  name: string;
+  /** the URL path its site is built for */
+  base: string;
+  bundleDir: string;
+}
+
 export type PipelineResult =
-  | { ok: true; asOf: string; ledger: LedgerFile[] }
+  | { ok: true; asOf: string; ledger: LedgerFile[]; audiences: AudienceBuild[] }
   /** `errors`: every problem found (ingest lists every file's at once); `error` is the first */
   | { ok: false; error: BuildError; errors?: BuildError[] };
 
@@ -99,9 +109,25 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
 
   const secret = await pseudonymKey(o.pseudonymKeyFile ?? join(dirname(o.cacheDir), 'pseudonym-key'), fs);
   const bundle = toBundle({ config, ledger: computed.ledger, metrics: computed.metrics, cards: cards.cards, scoring: scored, inputs, pseudonymKey: secret });
+  // every audience is checked before anything is written: a misnamed team stops the build
+  const scopes: AudienceScope[] = [];
+  const scopeErrors: BuildError[] = [];
+  for (const [name, a] of Object.entries(config.audiences)) {
+    const r = audienceScope(bundle, name, a, secret);
+    if (r.ok) scopes.push(r.scope);
+    else scopeErrors.push(...r.errors);
+  }
+  if (scopeErrors.length) return { ok: false, error: scopeErrors[0]!, errors: scopeErrors };
   await writeBundle(o.bundleDir, bundle);
+  // the data stages ran once; each audience's bundle is a selection of the company's rows
+  const audiences: AudienceBuild[] = [];
+  for (const scope of scopes) {
+    const dir = join(`${o.bundleDir}-audiences`, scope.name);
+    await writeBundle(dir, audienceBundle(bundle, scope));
+    audiences.push({ name: scope.name, base: scope.base, bundleDir: dir });
+  }
   lap('publish');
-  return { ok: true, asOf: computed.metrics.asOf, ledger: computed.ledger };
+  return { ok: true, asOf: computed.metrics.asOf, ledger: computed.ledger, audiences };
 }
 
 /**

@@ -77,6 +77,22 @@ export interface Manifest {
   targetStatus?: { onTrack: number; atRisk: number };
   /** grade bands of scoring (config scoring.grades): target-mode score floors, relative-mode rank shares */
   gradeBands?: { target: { S: number; A: number; B: number; C: number }; relative: { S: number; A: number; B: number; C: number; D: number } };
+  /** only in an audience's site (config audiences, src/publish/audience-bundle.ts): whose rows it holds */
+  audience?: AudienceInfo;
+}
+
+/** An audience's site as its manifest states it (docs/hosting.md). */
+export interface AudienceInfo {
+  name: string;
+  label: Localized | null;
+  /** the URL path the site is built for */
+  base: string;
+  companyFigures: 'aggregates' | 'teams';
+  ranks: 'within' | 'company';
+  teams: string[];
+  regions: string[];
+  people: number;
+  customers: number;
 }
 
 /** Required parts: every bundle has them. */

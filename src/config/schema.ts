@@ -76,6 +76,37 @@ export const defaultRfmGrid: string[][] = [
 ];
 export { rfmSegments };
 
+/**
+ * One audience (docs/hosting.md): a site that holds only some teams', regions' or people's rows,
+ * written to dist-audiences/<name>/ beside the company's dist/ (src/publish/audience.ts).
+ */
+export const audienceSettings = z.strictObject({
+  /** the audience's name on its pages, e.g. { zh-CN: 华北组, en: North } (default: its key) */
+  label: localized.optional(),
+  /** team names as in staff.csv: their people, their customers (by owner) and the team's own figures */
+  teams: z.array(z.string()).default([]),
+  /** regions as in staff.csv: the people of the region and the region's own figures */
+  regions: z.array(z.string()).default([]),
+  /** staff ids: these people (and their customers) besides the teams' and regions' */
+  people: z.array(z.string()).default([]),
+  /**
+   * figures beyond the audience's own: `aggregates` (company totals, no other team's, region's,
+   * person's or customer's rows) or `teams` (also every team's and region's totals)
+   */
+  companyFigures: z.enum(['aggregates', 'teams']).default('aggregates'),
+  /** `within`: ranks recomputed among the people the audience sees; `company`: company ranks shown without the count */
+  ranks: z.enum(['within', 'company']).default('within'),
+  /** the URL path the site is served under (default /<name>/) */
+  base: z.string().regex(/^\/(?:[^/?#\s]+\/)*$/, 'audience base must start and end with /, e.g. /north/').optional(),
+});
+export type AudienceSettings = z.infer<typeof audienceSettings>;
+
+/** audience names become folder and path names: lower-case letters, digits and dashes; `company` is dist/ itself */
+export const audienceName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'an audience name is lower-case letters, digits and dashes (it names a folder and a URL path)')
+  .refine((n) => n !== 'company', 'the audience `company` is dist/ itself (everything); name the others differently');
+
 export const configSchema = z.strictObject({
   site: z
     .strictObject({
@@ -181,6 +212,8 @@ export const configSchema = z.strictObject({
       highValueQuantile: z.number().min(0).max(1).default(0.5),
     })
     .prefault({}),
+  /** sites for audiences that may see only some teams' rows (docs/hosting.md) */
+  audiences: z.record(audienceName, audienceSettings).default({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

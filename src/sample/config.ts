@@ -87,4 +87,11 @@ orders:
 #   monthlyDiscountRate: 0.01
 #   pAliveThreshold: 0.5       # below this P(alive) a high-value customer is "at risk"
 #   highValueQuantile: 0.5     # "high value": at or above this quantile of repeat customers
+
+# audiences:                   # a site per audience in dist-audiences/<name>/ (docs/hosting.md)
+#   north:
+#     teams: [华北组]            # and/or regions: [...], people: [staff ids]
+#     companyFigures: aggregates # aggregates (company totals) | teams (every team's too)
+#     ranks: within             # within: ranked among the audience | company: company rank, no count
+#     base: /north/             # the URL path it is served under (default /<name>/)
 `;

@@ -1,6 +1,6 @@
 import { DEFAULT_DEFINITION_SETTINGS } from '../../metrics/definition-settings.ts';
 import { definitionParams, rfmWindowPhrase, type DefinitionParams } from '../definition-params.ts';
-import { formatPeriodShort } from '../../i18n/format.ts';
+import { formatCount, formatPeriodShort } from '../../i18n/format.ts';
 
 /** Grades sort best first when descending: S 5 … D 1. */
 const gradeSort = (g: string | null | undefined): number | null => (g ? ({ S: 5, A: 4, B: 3, C: 2, D: 1 } as Record<string, number>)[g] ?? null : null);
@@ -115,6 +115,10 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
 };
 const rk = (role: string, period: string) => `${role}\u0000${period}`;
 
+/** "第 3 名 / 共 22 名", or without the count where there is none to state (an audience showing company ranks) */
+export const rankText = (locale: Locale, rank: number, of: number | null | undefined): string =>
+  of == null ? t(locale, 'people.rankOnly', { rank }) : t(locale, 'people.rankOf', { rank, of: formatCount(of, locale) });
+
 const cache = new WeakMap<SiteBundle, PeopleIndex>();
 
 export const peopleIndex = (b: SiteBundle): PeopleIndex => {
@@ -144,6 +148,11 @@ export const peopleIndex = (b: SiteBundle): PeopleIndex => {
     if (s.score != null) teamRoleScored.set(rk(s.role, s.period), (teamRoleScored.get(rk(s.role, s.period)) ?? 0) + 1);
   }
   for (const l of teamScores.values()) l.sort((x, y) => byString(x.role, y.role) || byString(x.period, y.period));
+  // an audience's site showing company ranks (audiences.<name>.ranks: company) shows no count: its own would not match them
+  if (b.manifest.audience?.ranks === 'company') {
+    roleScored.clear();
+    teamRoleScored.clear();
+  }
 
   const customersByOwner = new Map<string, CustomerTierRow[]>();
   const customersByTeam = new Map<string, CustomerTierRow[]>();
