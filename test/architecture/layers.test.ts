@@ -38,6 +38,7 @@ export const STAGES = [
   'bench',
   'mapping',
   'notify',
+  'deploy',
   '.',
 ] as const;
 
