@@ -20,11 +20,17 @@ export interface RenderSite {
   onStage?: (name: 'site' | 'search', ms: number) => void;
 }
 
+/** the import.meta.env names Astro and Vite define themselves (astro/dist/core/create-vite.js) */
+const ASTRO_OWN_ENV = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
+
 export async function renderSite(o: RenderSite): Promise<{ pages: number }> {
   let t = performance.now();
   process.env.ACCOUNTABLE_BUNDLE_DIR = o.bundleDir;
   process.env.ACCOUNTABLE_OUT_DIR = o.renderDir;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Astro turns every environment variable into import.meta.env.<name>, ahead of its own values:
+  // an inherited BASE_URL (vitest sets one, so can a shell) would replace the base of every link
+  for (const k of ASTRO_OWN_ENV) delete process.env[k];
   const { build } = await import('astro');
   await build({ root: o.root, logLevel: 'warn', outDir: o.renderDir, ...(o.base ? { base: o.base } : {}) });
   o.onStage?.('site', performance.now() - t);

@@ -1,5 +1,5 @@
 import type { CoreBundle, OptionalBundle } from '../bundle/contract.ts';
-import { checkAllowance, forbiddenTokens } from './allowance.ts';
+import { allowedTokens, checkAllowance, forbiddenTokens } from './allowance.ts';
 import { checkLinks } from './links.ts';
 import type { Problem } from './problem.ts';
 import type { SiteTree } from './site-tree.ts';
@@ -31,10 +31,11 @@ export interface DeployCheckResult {
 export function deployCheck(i: DeployCheckInput): DeployCheckResult {
   const { tree } = i;
   const forbidden = i.allowance ? forbiddenTokens(i.allowance.company, i.allowance.audience) : new Map<string, string>();
+  const allowed = i.allowance ? allowedTokens(i.allowance.audience) : new Set<string>();
   const problems = [
     ...checkStructure(tree.dirs, tree.files),
     ...checkLinks(i.base, tree.files, tree.text),
-    ...checkAllowance(forbidden, tree.files, tree.text),
+    ...checkAllowance(forbidden, allowed, tree.files, tree.text),
   ];
   return { problems, pages: tree.files.filter((f) => f.endsWith('.html')).length, files: tree.files.length, forbidden: forbidden.size };
 }

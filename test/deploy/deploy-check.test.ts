@@ -72,9 +72,9 @@ describe('the allowance of an audience', () => {
   };
   const audience = { manifest: manifest(north), people: [company.people[0]!], customers: [company.customers[0]!] };
 
-  it("forbids the others' ids, names and teams; not a name inside an allowed one", () => {
+  it("forbids the others' ids, names and teams", () => {
     expect(forbiddenTokens(company, audience)).toEqual(new Map([
-      ['S002', 'staff id'], ['李娜', 'person'], ['华南组', 'team'], ['S003', 'staff id'], ['C00002', 'customer id'], ['南方机械', 'customer'],
+      ['S002', 'staff id'], ['李娜', 'person'], ['华南组', 'team'], ['S003', 'staff id'], ['王', 'person'], ['C00002', 'customer id'], ['南方机械', 'customer'],
     ]));
     const teams = { ...audience, manifest: manifest({ ...north, companyFigures: 'teams' }) };
     expect(forbiddenTokens(company, teams).has('华南组')).toBe(false);
@@ -88,6 +88,9 @@ describe('the allowance of an audience', () => {
       'pagefind/fragment/x.pf_fragment': '{"content":"南方机械 ordered"}',
       'downloads/C00002.csv': 'a',
       'downloads/S0021.csv': 'S0021 and xS002 are other ids',
+      // 王 (S003) inside the allowed 王伟 and 北方王伟贸易 is no leak; alone it is
+      'roles/index.html': page('王伟 北方王伟贸易'),
+      'teams/index.html': page('王伟 and 王'),
     };
     const r = deployCheck({ tree: tree(files), base: '/north/', allowance: { company, audience } });
     expect(r.problems.filter((p) => p.kind === 'outside_allowance')).toEqual([
@@ -95,8 +98,9 @@ describe('the allowance of an audience', () => {
       { kind: 'outside_allowance', path: 'downloads/people.csv', detail: 'staff id "S002"' },
       { kind: 'outside_allowance', path: 'pagefind/fragment/x.pf_fragment', detail: 'customer "南方机械"' },
       { kind: 'outside_allowance', path: 'people/index.html', detail: 'team "华南组"' },
+      { kind: 'outside_allowance', path: 'teams/index.html', detail: 'person "王"' },
     ]);
-    expect(r.forbidden).toBe(6);
+    expect(r.forbidden).toBe(7);
   });
 });
 
