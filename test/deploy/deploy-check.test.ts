@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, PersonRow, PublishedCustomer } from '../../src/bundle/contract.ts';
 import { deployCheck } from '../../src/deploy/deploy-check.ts';
@@ -133,5 +137,19 @@ describe('host settings', () => {
     expect(s).toContain('Key north/404.html');
     expect(s).toContain('custom domain');
     expect(hostSettings({ name: null, base: '/', dir: '/srv/d' })).toContain('Key 404.html');
+  });
+});
+
+describe('the command', () => {
+  it('a folder that is not a built site fails with not_a_site', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-check-'));
+    try {
+      const r = spawnSync(process.execPath, ['scripts/deploy-check.ts', dir], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('not_a_site (1)');
+      expect(r.stdout).toContain('不是构建好的站点');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
