@@ -6,6 +6,7 @@ import {
   cohortsWholeTable, lastComplete, retentionCohortsTable, retentionKpisTable, retentionStatusTable, retentionTables,
   retentionTeamsTable, retentionTrendTable, trendWindow,
 } from '../../src/site-data/tables/retention.ts';
+import { retentionView } from '../../src/site-data/retention-page.ts';
 import type { CohortCell } from '../../src/metrics/cohort-retention.ts';
 
 const p = (id: string, complete = true): PeriodInfo => ({ id, start: '', end: '', complete });
@@ -129,3 +130,36 @@ describe('retention tables', () => {
     expect(empty.find((t) => t.id === 'retention-status')!.rows).toEqual([]);
   });
 });
+
+describe('the retention page view model', () => {
+  const v = retentionView(bundle(), 'en');
+  test('the last complete quarter and month, the windows of complete periods', () => {
+    expect([v.quarter, v.month]).toEqual(['2026-Q2', '2026-07']);
+    expect(v.quarters).toEqual(['2026-Q1', '2026-Q2']);
+    expect(v.months).toEqual(['2026-06', '2026-07']);
+  });
+  test('headline KPIs with company rows only, each with its quarterly series (null: no value, never 0)', () => {
+    const ret = v.headline.find((h) => h.def.id === 'retention_rate')!;
+    expect(ret.series).toEqual([null, 0.6]);
+    expect(v.headline.some((h) => h.def.id === 'reactivation_rate')).toBe(false);
+  });
+  test('a trend: the window with last year beside each period; none when the window has no value', () => {
+    const q = v.trend('retention_rate', 'quarter')!;
+    expect(q.current).toBe('2026-Q2');
+    expect(q.points).toEqual([{ period: '2026-Q1', value: null, lastYear: null }, { period: '2026-Q2', value: 0.6, lastYear: 0.5 }]);
+    expect(q.title).toMatch(/quarter/i);
+    expect(v.trend('retention_rate', 'month')!.points.map((p) => p.value)).toEqual([null, 0.25]);
+    expect(v.trend('won_back', 'quarter')).toBeNull();
+  });
+  test('team bars: teams with a value, best first; company cohort cells with the partial month flagged', () => {
+    expect(v.teamBars).toEqual([{ label: '华东', value: 0.5 }]);
+    expect(v.cohorts.shown).toBe(2);
+    expect(v.cohorts.partial).toBe(true);
+    expect(v.cohorts.cells).toEqual([
+      { cohort: '2026-01', offset: 0, customer: 1, revenue: 1, partial: false },
+      { cohort: '2026-01', offset: 1, customer: 0.5, revenue: 0.5, partial: false },
+      { cohort: '2026-02', offset: 0, customer: 1, revenue: 1, partial: true },
+    ]);
+  });
+});
+
