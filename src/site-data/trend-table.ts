@@ -30,3 +30,10 @@ export const trendTable = (points: readonly SeriesPoint[], unit: KpiUnit, valueL
     ]),
   };
 };
+
+/**
+ * A sparkline's text alternative, the same on every page: "KPI, first period – last period: v1, v2, …"
+ * (the tiles' sparklines on the retention, tiers and channels pages).
+ */
+export const seriesAlt = (name: string, window: readonly string[], values: readonly (number | null)[], unit: KpiUnit, locale: Locale): string =>
+  `${name}, ${window[0] ? formatPeriod(window[0], locale) : ''} – ${window.at(-1) ? formatPeriod(window.at(-1)!, locale) : ''}: ${values.map((v) => formatValue(v, unit, locale)).join(', ')}`;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import type { PublishedCustomer } from '../../src/bundle/contract.ts';
+import { tiersView } from '../../src/site-data/tiers-page.ts';
 import type { MigrationCell } from '../../src/metrics/tier-migration.ts';
 import type { Manifest, PeriodInfo, SiteBundle } from '../../src/bundle/contract.ts';
 import {
@@ -138,3 +139,40 @@ describe('tiers tables', () => {
     for (const t of e) if (t.id !== 'tiers-actions') expect(t.rows).toEqual([]);
   });
 });
+
+describe('the tiers page view model', () => {
+  const v = tiersView(bundle(), 'en');
+  test('the RFM window in words; segment value bars in segment order', () => {
+    expect(v.rfmWindow).toContain('16 Aug 2025');
+    // the RFM segments' canonical order (segments.ts), not the published rows' order
+    expect(v.segmentBars).toEqual([
+      { label: 'Champions', value: 1000 }, { label: 'At risk', value: 1600 }, { label: 'Can’t lose', value: 500 }, { label: 'Hibernating', value: 0 },
+    ]);
+    expect(v.segmentBars.reduce((s, x) => s + x.value, 0)).toBe(3100);
+    expect(tiersView({ ...bundle(), rfm: null }, 'en').rfmWindow).not.toContain('2025');
+  });
+  test('the R×F grid: 25 cells counted from the customers with scores, named by segment', () => {
+    expect(v.rfCells).toHaveLength(25);
+    expect(v.rfCells.reduce((s, c) => s + c.count, 0)).toBe(4);
+    expect(v.rfCells.find((c) => c.r === 5 && c.f === 5)).toMatchObject({ count: 1, segment: 'Champions' });
+  });
+  test('Pareto cuts at the first published point reaching 80 % and 95 % of revenue', () => {
+    const b = bundle();
+    b.valueTiers!.pareto = [
+      { customers_share: 0.1, revenue_share: 0.5 }, { customers_share: 0.2, revenue_share: 0.8 },
+      { customers_share: 0.5, revenue_share: 0.96 }, { customers_share: 1, revenue_share: 1 },
+    ] as never;
+    const pv = tiersView(b, 'en');
+    expect(pv.pareto.cuts).toEqual([{ label: 'A | B', share: 0.2 }, { label: 'B | C', share: 0.5 }]);
+    expect(pv.pareto.points[1]).toEqual({ share: 0.2, cumulative: 0.8 });
+    expect(v.pareto.cuts).toEqual([]);
+  });
+  test('migration of the last complete quarter with short tier labels, and new customers as a row', () => {
+    expect(v.migration.cells).toHaveLength(4);
+    expect(v.migration.cells.reduce((s, c) => s + c.count, 0)).toBe(4);
+    expect(v.migration.fromTiers).toHaveLength(v.migration.tiers.length + 1);
+    expect(v.migration.from).toBe('31 Mar 2026');
+    expect(v.migration.to).toBe('30 Jun 2026');
+  });
+});
+
