@@ -1,4 +1,4 @@
-import { formatPeriod, formatPoints, formatSignedNumber, formatSignedPercent, NO_VALUE } from '../i18n/format.ts';
+import { formatDate, formatPeriod, formatPoints, formatSignedNumber, formatSignedPercent, NO_VALUE } from '../i18n/format.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { KpiUnit } from '../model/kpi.ts';
 import type { Change } from './kpi-index.ts';
@@ -13,7 +13,9 @@ export const changeFigure = (c: Change, unit: KpiUnit, locale: Locale): string =
 /** Why a change is "—" in words (null when there is a figure or the period itself has no value). */
 export const changeReason = (c: Change, against: string | null | undefined, locale: Locale): string | null => {
   if (c.value != null || !c.reason || !against) return null;
-  return t(locale, c.reason === 'no_data' ? 'brief.cmp.noData' : 'brief.cmp.zeroBase', { period: formatPeriod(against, locale) });
+  const period = formatPeriod(against, locale);
+  if (c.reason === 'partial_start') return t(locale, 'brief.cmp.partialStart', { period, date: c.since ? formatDate(c.since, locale) : NO_VALUE });
+  return t(locale, c.reason === 'no_data' ? 'brief.cmp.noData' : 'brief.cmp.zeroBase', { period });
 };
 
 /** For a sentence: "+4.9% vs Q2 2026", or the reason there is none. */

@@ -1,6 +1,7 @@
 import type { Grain, KpiDefinition, KpiRow, KpiUnit } from '../model/kpi.ts';
 import type { SiteBundle } from '../bundle/contract.ts';
-import { previousPeriod, samePeriodLastYear } from './periods.ts';
+import { isoDate } from '../i18n/format.ts';
+import { grainOf, previousPeriod, samePeriodLastYear } from './periods.ts';
 import { COMPANY } from '../metrics/kpi-rows.ts';
 
 /**
@@ -45,7 +46,9 @@ export interface Change {
    * (`no_data`, e.g. the first year has no year before it) or is 0, where a relative change has
    * no meaning (`zero_base`). Pages then show "—" with this reason, never a made-up figure.
    */
-  reason?: 'no_data' | 'zero_base';
+  reason?: 'no_data' | 'zero_base' | 'partial_start';
+  /** `partial_start`: the first day of the KPI's data, inside the other period */
+  since?: string;
 }
 
 /**
@@ -71,6 +74,30 @@ export interface Comparison {
   vsLastYear: Change;
 }
 
+/** The first local day (`YYYY-MM-DD`) of a source file's data, from the ledger's date coverage; null when unknown. */
+export const dataStart = (b: SiteBundle, source: KpiDefinition['source']): string | null => {
+  const f = b.ledger.find((x) => x.name === source);
+  return f?.coverage ? isoDate(f.coverage.min, b.manifest.timezone) : null;
+};
+
+/**
+ * A period that begins before its KPI's data does (the data starts mid-quarter): its value covers
+ * part of the period only, so a change against it would mislead (+300 % after a two-week first
+ * quarter). Returns the data's first day then, else null.
+ */
+export const partialStart = (b: SiteBundle, def: KpiDefinition, period: string): string | null => {
+  const since = dataStart(b, def.source);
+  const grain = grainOf(period);
+  const info = grain ? b.manifest.periods[grain]?.find((p) => p.id === period) : undefined;
+  return since && info && info.start < since && since <= info.end ? since : null;
+};
+
+const against = (b: SiteBundle, def: KpiDefinition, cur: KpiRow | undefined, other: string | null, row: KpiRow | undefined): Change => {
+  const c = change(cur?.value, row?.value, def.unit, def.direction);
+  const since = other && c.value != null ? partialStart(b, def, other) : null;
+  return since ? { kind: c.kind, value: null, verdict: null, reason: 'partial_start', since } : c;
+};
+
 export const compareKpi = (b: SiteBundle, e: Entity, period: string, def: KpiDefinition): Comparison => {
   const row = kpiRow(b, e, period, def.id);
   const p = previousPeriod(period);
@@ -79,7 +106,7 @@ export const compareKpi = (b: SiteBundle, e: Entity, period: string, def: KpiDef
   const lastYear = y ? kpiRow(b, e, y, def.id) : undefined;
   return {
     row, previous, lastYear,
-    vsPrevious: change(row?.value, previous?.value, def.unit, def.direction),
-    vsLastYear: change(row?.value, lastYear?.value, def.unit, def.direction),
+    vsPrevious: against(b, def, row, p, previous),
+    vsLastYear: against(b, def, row, y, lastYear),
   };
 };

@@ -5,7 +5,7 @@ import type { CsvColumn } from '../publish/to-csv.ts';
 import type { SiteBundle } from '../bundle/contract.ts';
 import { reasonKey } from './reason-key.ts';
 import type { Row, TableData } from './table-data.ts';
-import { change, company, compareKpi, kpiDef } from './kpi-index.ts';
+import { change, company, compareKpi, kpiDef, partialStart } from './kpi-index.ts';
 import { pagePeriods, previousPeriod } from './periods.ts';
 import { cohortsWholeTable, retentionTables } from './tables/retention.ts';
 import { customerTiersWholeTable, tiersTables } from './tables/tiers.ts';
@@ -111,7 +111,8 @@ export const overviewMovers = (b: SiteBundle, locale: Locale, period: string): M
   for (const kind of moverKinds) {
     for (const kpi of moverKpis) {
       const def = kpiDef(b, kpi);
-      if (!def || !prev) { groups.push({ kind, kpi, rows: [] }); continue; }
+      // a previous period the data only begins in has no movers: its partial values would all look like growth
+      if (!def || !prev || partialStart(b, def, prev)) { groups.push({ kind, kpi, rows: [] }); continue; }
       const before = new Map(kpiRowsOf(b, kind, prev, kpi).map((r) => [r.entity_id, r.value!]));
       const rows = kpiRowsOf(b, kind, period, kpi)
         .filter((r) => before.has(r.entity_id))
