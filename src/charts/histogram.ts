@@ -30,6 +30,8 @@ export const histogram = ({ bins, locale, title, markers = [] }: HistogramInput)
   const options: Plot.PlotOptions = {
     height: 220,
     marginLeft: 48,
+    // the last tick ("168 小时") sits on the right edge: room for its label
+    marginRight: 28,
     x: { label: null, tickFormat: (v: number) => formatHours(v, locale), ticks },
     y: { label: t(locale, 'chart.count'), grid: true, tickFormat: (v: number) => formatCount(v, locale), ticks: 4 },
     marks: [

@@ -44,7 +44,9 @@ export const trendLine = ({ points, unit, locale, title, current, previous, heig
   const every = Math.max(1, Math.ceil(domain.length / labels));
   return {
       height,
-      marginLeft: labels > 4 ? 56 : 48,
+      // room for the widest axis labels ("¥1,000万", "2026年9月") so none is clipped at either edge
+      marginLeft: 60,
+      marginRight: 28,
       marginBottom: 32,
       x: { type: 'point', domain, label: null, tickFormat: (d: string) => formatPeriodShort(d, locale), ticks: domain.filter((_, i) => (domain.length - 1 - i) % every === 0), padding: 0.3 },
       y: { label: null, grid: true, nice: true, zero: unit === 'currency' || unit === 'count', tickFormat: tickFormat(unit, locale), ticks: 5 },
@@ -54,7 +56,8 @@ export const trendLine = ({ points, unit, locale, title, current, previous, heig
         Plot.lineY(points, { x: 'period', y: 'value', stroke: roles.primary, strokeWidth: 2 }),
         Plot.dot(defined, { x: 'period', y: 'value', r: 3, fill: roles.primary, title: (p: TrendPoint) => `${formatPeriod(p.period, locale)}: ${fmt(p.value)}` }),
         Plot.dot(cur.filter((p) => p.value != null), { x: 'period', y: 'value', r: (p: TrendPoint) => (p.period === current ? 6 : 4.5), stroke: roles.primary, strokeWidth: 2, fill: 'white', className: 'current-dot' }),
-        Plot.text(cur.filter((p) => p.period === current && p.value != null), { x: 'period', y: 'value', text: (p: TrendPoint) => fmt(p.value), dy: -14, fontWeight: 'bold', fontSize: 12 }),
+        // the current value's label; at the right end it is anchored at its end so it stays inside the chart
+        Plot.text(cur.filter((p) => p.period === current && p.value != null), { x: 'period', y: 'value', text: (p: TrendPoint) => fmt(p.value), dy: -14, fontWeight: 'bold', fontSize: 12, ...(current === domain.at(-1) ? { textAnchor: 'end', dx: 8 } : {}) }),
       ],
     };
   };

@@ -56,7 +56,7 @@ describe('the phone: charts fit a 360 px screen with text of at least 10 px', ()
   // every page with charts, in both locales
   const pages = ['/', '/retention/', '/tiers/', '/service/', '/satisfaction/', '/channels/', '/kpis/'];
   for (const prefix of ['', '/en']) {
-    it(`${prefix || '/'}: no chart wider than the screen, no chart text under 10 px, the current period labelled`, async () => {
+    it(`${prefix || '/'}: no chart wider than the screen, no chart text under 10 px or clipped, the current period labelled`, async () => {
       const ctx = await session.browser.newContext({ viewport: { width: 360, height: 800 } });
       const page = await ctx.newPage();
       const bad: string[] = [];
@@ -75,6 +75,9 @@ describe('the phone: charts fit a 360 px screen with text of at least 10 px', ()
               const ctm = (t as SVGGraphicsElement).getScreenCTM()!;
               const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
               if (px < 9.95) out.push(`text "${t.textContent}" ${px.toFixed(1)} px`);
+              // no clipped label: every text inside its chart
+              const r = t.getBoundingClientRect();
+              if (r.left < b.left - 1 || r.right > b.right + 1) out.push(`text "${t.textContent}" clipped`);
             }
           }
           return { out, charts, scroll: document.documentElement.scrollWidth };
