@@ -70,7 +70,7 @@ export const multiLine = ({ points, periods, unit, locale, title, height = 280, 
     return {
       height,
       marginLeft: phone ? 48 : 56,
-      marginRight: phone ? 16 : Math.min(150, 16 + longest * 11),
+      marginRight: phone ? 28 : Math.min(150, 16 + longest * 11),
       marginBottom: 32,
       x: { type: 'point', domain: periods, label: null, tickFormat: (d: string) => formatPeriodShort(d, locale), ticks: periods.filter((_, i) => (periods.length - 1 - i) % every === 0), padding: 0.2 },
       y: { label: null, grid: true, nice: true, zero: unit === 'currency' || unit === 'count', tickFormat: tickFormat(unit, locale), ticks: 5 },
