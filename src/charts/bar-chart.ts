@@ -25,10 +25,10 @@ export const barChart = ({ bars, unit, locale, title, highlight }: BarChartInput
   const fmt = (v: number) => formatValue(v, unit, locale);
   const top = bars.reduce<Bar | null>((a, b) => (a == null || b.value > a.value ? b : a), null);
   const longest = Math.max(4, ...bars.map((b) => [...b.label].length));
-  // the phone form keeps the labels (up to ~8 characters) and the value at the bar end on 320 px
+  // the phone form keeps the labels (up to ~10 CJK or ~18 Latin characters) and the value at the bar end on 320 px
   const options = (phone: boolean): Plot.PlotOptions => ({
     height: 30 + 26 * Math.max(1, bars.length),
-    marginLeft: Math.min(phone ? 100 : 180, 12 + longest * 11),
+    marginLeft: Math.min(phone ? 124 : 180, 12 + longest * 11),
     // the value label at the bar end ("¥2,574.7万") needs its width on the right
     marginRight: phone ? 76 : 64,
     x: { label: null, grid: true, nice: true, tickFormat: tickFormat(unit, locale), ticks: 4 },
