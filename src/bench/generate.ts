@@ -29,6 +29,7 @@ export interface SynthLine {
   customer_id: string | null;
   /** epoch ms */
   order_date: number;
+  /** in minor units (fen), as ingest holds amounts (lib/money.ts) */
   amount: number;
   owner_id: string | null;
   status: string;
@@ -130,7 +131,7 @@ export function synthesize(opts: SynthOptions, sink: SynthSink): SynthSizes {
       line.order_date = base + int(3) * 7 * 3_600_000 - (k === 0 ? 0 : int(2) * 3_600_000);
       let cents = Math.max(100, Math.round(Math.exp(Math.log(30_000) + 0.8 * normal(rnd))));
       if (refund || (k > 0 && rnd() < 0.03)) cents = -Math.round(cents / 2);
-      line.amount = cents / 100;
+      line.amount = cents;
       // first line usually names the owner; sometimes only a later line does, sometimes none
       const r = rnd();
       line.owner_id = (k === 0 ? r < 0.8 : r < 0.5) && orderOwner >= 0 ? staffId(orderOwner) : null;

@@ -1,3 +1,4 @@
+import { minorText } from '../lib/money.ts';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize, type SynthOptions, type SynthSizes } from './generate.ts';
@@ -52,7 +53,7 @@ export function writeSyntheticCsv(dir: string, opts: SynthOptions): SynthSizes &
       f.customers.push(`${c.customer_id},${c.name},${opt(c.owner_id)},${local(c.created_at)},${opt(c.region)},${opt(c.member_level)}`),
     line: (l) =>
       f.orders.push(
-        `${l.order_id},${opt(l.customer_id)},${local(l.order_date)},${l.amount.toFixed(2)},${opt(l.owner_id)},${l.status},${l.channel},${l.product},${opt(l.region)}`,
+        `${l.order_id},${opt(l.customer_id)},${local(l.order_date)},${minorText(l.amount, 2)},${opt(l.owner_id)},${l.status},${l.channel},${l.product},${opt(l.region)}`,
       ),
     ticket: (t) =>
       f.tickets.push(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEGACY_ENCODINGS } from '../lib/encodings.ts';
+import { moneyOf } from '../lib/money.ts';
 
 /**
  * data/config.yaml. Every key is optional; defaults are the product's definitions in
@@ -129,7 +130,11 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD')
     .optional(),
-  currency: z.string().default('CNY'),
+  /** ISO 4217 code of the company's (reporting) currency: symbols, formats and minor unit (docs/data.md#money) */
+  currency: z
+    .string()
+    .refine((c) => moneyOf(c) !== null, { message: 'an ISO 4217 currency code in capitals, e.g. CNY, USD, EUR, JPY' })
+    .default('CNY'),
   kpiGrain: z.enum(['month', 'quarter', 'year']).default('quarter'),
   newCustomerBasis: z.enum(['first_purchase', 'created_at']).default('first_purchase'),
   repeatWindowMonths: z.number().int().min(1).default(12),

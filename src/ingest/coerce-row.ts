@@ -3,7 +3,7 @@ import type { ReasonCode } from '../validate/reasons.ts';
 import { fieldMeta, isOptionalField, type FieldKind, type FieldMeta } from '../validate/schemas/fields.ts';
 import type { DateParser } from './parse-date.ts';
 import { normalizeId } from './normalize-id.ts';
-import { parseNumber, type NumberOptions } from './parse-number.ts';
+import { parseMoney, parseNumber, type NumberOptions } from './parse-number.ts';
 
 /**
  * Raw cells → typed values, one coercer per canonical column, derived from the zod schema's field
@@ -38,6 +38,8 @@ export interface FieldPlan {
    */
   lastRaw?: string | undefined;
   lastValue?: string | undefined;
+  /** money columns: the currency marks seen (`$`, `¥` …) and how many cells carried each */
+  marks?: Map<string, number> | undefined;
 }
 
 const INTERN_SLOTS = 1 << 16;
@@ -65,6 +67,8 @@ export interface CoerceContext {
   decimal: '.' | ',';
   wan: boolean;
   percentColumns: readonly string[];
+  /** money: decimals of config.currency's minor unit, and its code (for messages) */
+  money: { currency: string; digits: number };
 }
 
 export function planFields(
@@ -85,6 +89,7 @@ export function planFields(
       intern: (meta.kind === 'id' || meta.kind === 'text') && !keys.includes(column) ? new Array<string | undefined>(INTERN_SLOTS).fill(undefined) : null,
       lastRaw: undefined,
       lastValue: undefined,
+      marks: meta.kind === 'money' ? new Map<string, number>() : undefined,
     };
   });
 }
@@ -171,6 +176,13 @@ export function coerceCell(p: FieldPlan, raw: string, ctx: CoerceContext): unkno
       if (range && !(v >= range[0] && v <= range[1])) return fail('number_out_of_range', p.column, raw, `${range[0]} … ${range[1]}`);
       return v;
     }
+    case 'money': {
+      const v = parseMoney(raw, p.num, ctx.money.digits, p.marks);
+      if (typeof v === 'number') return v;
+      if (v === null) return p.optional ? null : fail('missing_value', p.column, raw);
+      if (v === 'too_precise') return fail('too_many_decimals', p.column, raw, moneyDetail(ctx));
+      return fail(v === 'too_large' ? 'amount_too_large' : 'invalid_number', p.column, raw);
+    }
     case 'boolean': {
       const v = parseBoolean(raw);
       if (v === undefined) return fail('invalid_boolean', p.column, raw);
@@ -192,6 +204,9 @@ export function coerceCell(p: FieldPlan, raw: string, ctx: CoerceContext): unkno
     }
   }
 }
+
+/** `CNY (2 decimals)` */
+const moneyDetail = (ctx: CoerceContext): string => `${ctx.money.currency} (${ctx.money.digits} decimals)`;
 
 export class CellFailure {
   readonly f: Failure;

@@ -28,6 +28,7 @@ import { givenColumns, virtualColumns, type VirtualColumn } from './virtual-colu
 import { EXCLUDED, findRepeats, rejectedOutcome, rejectIndex, RowLog, type RowLogData } from './exact-duplicates.ts';
 import type { ReasonCode } from '../validate/reasons.ts';
 import { packedRows, unpackColumn, type PackedColumn } from './table-transfer.ts';
+import { moneyFor, productToMinor } from '../lib/money.ts';
 
 /**
  * One input file: bytes → decoded text → records → mapped, coerced, validated rows pushed
@@ -242,6 +243,7 @@ export function openInputFile<N extends InputName>(
     decimal: settings.decimal,
     wan: settings.wan,
     percentColumns: settings.percentColumns,
+    money: moneyFor(config.currency),
   };
 
   let header: string[] = [];
@@ -472,11 +474,8 @@ export function openInputFile<N extends InputName>(
     if (amountPlan >= 0 && row.amount === null && qtyPlan >= 0 && pricePlan >= 0) {
       const q = row.quantity as number | null;
       const pr = row.unit_price as number | null;
-      // round to cents: 3 × 0.1 is 0.30000000000000004 in binary
-      if (q !== null && pr !== null) {
-        const a = Math.round(q * pr * 100) / 100;
-        if (Number.isFinite(a)) row.amount = a;
-      }
+      // exact decimal product, rounded half to even to the minor unit (lib/money.ts)
+      if (q !== null && pr !== null) row.amount = productToMinor(q, pr, ctx.money.digits);
     }
     const rule = checkRowRules(name, row);
     if (rule) {
@@ -856,7 +855,7 @@ export function coercionCovers(shape: Record<string, z.ZodType>): boolean {
   return Object.values(shape).every((f) => {
     const kind = fieldMeta(f)?.kind;
     const t = (f as unknown as { def: { type: string } }).def.type;
-    return t !== 'default' && (kind === 'id' || kind === 'text' || kind === 'date' || kind === 'number' || kind === 'enum');
+    return t !== 'default' && (kind === 'id' || kind === 'text' || kind === 'date' || kind === 'number' || kind === 'money' || kind === 'enum');
   });
 }
 

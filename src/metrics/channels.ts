@@ -1,3 +1,4 @@
+import { toMajor } from '../lib/money.ts';
 import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 import type { MetricContext } from './context.ts';
@@ -259,7 +260,7 @@ export function channelMetrics(ds: Dataset, ctx: MetricContext, book?: OrderBook
         csat_high: w?.high ?? null,
         csat_too_few: csatN < min,
         purchases: fromBook ? purchases[bc * S + s]! : 0,
-        gross_sales: fromBook ? grossSales[bc * S + s]! : 0,
+        gross_sales: fromBook ? toMajor(grossSales[bc * S + s]!, ctx.money) : 0,
       });
     }
   }

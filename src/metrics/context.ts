@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import { parseIsoDay, timeZone, type TimeZone } from '../lib/time-zone.ts';
 import type { Dataset } from '../model/tables.ts';
+import { moneyFor, type Money } from '../lib/money.ts';
 import { attribution, type Attribution } from './attribution.ts';
 
 /** What every metric family needs besides its own table. Built once per build. */
@@ -14,6 +15,8 @@ export interface MetricContext {
   /** first local day with data (earliest order), the start of period ranges */
   firstDay: number;
   attribution: Attribution;
+  /** config.currency: amounts are in its minor units until metrics publish them (money-outputs.ts) */
+  money: Money;
 }
 
 /**
@@ -40,5 +43,6 @@ export function metricContext(ds: Dataset, config: Config): MetricContext {
     asOfEnd: tz.startOfDay(asOfDay + 1) - 1,
     firstDay,
     attribution: attribution(ds),
+    money: moneyFor(config.currency),
   };
 }

@@ -17,6 +17,7 @@ import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult 
 import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary } from './value-tiers.ts';
 import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
 import { computeCustomerBase, type CustomerBaseResult } from './customer-base/index.ts';
+import { metricsToMajor } from './money-outputs.ts';
 
 /**
  * The metrics stage, order/customer half: computeMetrics(ds, config) → MetricsResult.
@@ -163,6 +164,7 @@ export function computeMetricsWithBook(
     migration: { valueTiers: cells, memberLevels: null, memberLevelsReason: 'needs_member_level_history' },
     customerBase,
   };
+  metricsToMajor(result, ctx.money);
   timer?.stage('customer-rows');
   return { result, ctx, book };
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.ts';
+import { divideHalfEven } from '../lib/money.ts';
 import type { Grain, KpiRow } from '../model/kpi.ts';
 import type { PeriodIndex } from './calendar.ts';
 import type { EntityIndex } from './entity-index.ts';
@@ -234,7 +235,9 @@ function upliftRow(
   if (count[x]! === 0) return { ...base, value: null, numerator: null, denominator: null, reason: 'no_data' };
   if (prev < 0 || count[prev]! === 0)
     return { ...base, value: null, numerator: null, denominator: null, reason: 'no_previous_period' };
-  const now = sum[x]! / count[x]!;
-  const before = sum[prev]! / count[prev]!;
+  // from the member AOVs as published: integer sums and counts, rounded half to even to the minor unit
+  const now = divideHalfEven(sum[x]!, count[x]!);
+  const before = divideHalfEven(sum[prev]!, count[prev]!);
+  if (before === 0) return { ...base, value: null, numerator: null, denominator: null, reason: 'empty_denominator' };
   return { ...base, value: (now - before) / before, numerator: now - before, denominator: before, reason: null };
 }

@@ -34,6 +34,8 @@ export interface KpiDefinition {
   direction: KpiDirection;
   /** one-line "how is this computed", shown next to every figure */
   definition: Localized;
+  /** the numerator and denominator are amounts of money (a ratio of two amounts), the value is not */
+  parts?: 'currency';
   /** a sum over rows (revenue, counts): a group's value is the sum of its members' values */
   additive?: boolean;
   /** the input file that must exist for this KPI to have values */

@@ -15,11 +15,21 @@ export interface CsvColumn {
 
 const FORMULA_START = /^[=+\-\u2212@\t\r]/;
 
+/**
+ * A number's shortest text when it has at most 15 significant digits: money published by the
+ * metrics stage (lib/money.ts toMajor) is exact this way, to its last minor unit at any size up to
+ * 10^13 yuan. A longer text is a quotient (a ratio, an average of days): cut to 12 significant
+ * digits, which also keeps the rule of never writing binary noise (0.30000000000000004).
+ */
+const numberText = (v: number): string => {
+  const s = String(v);
+  const digits = s.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length;
+  return digits <= 15 ? s : String(Number(v.toPrecision(12)));
+};
+
 export const csvCell = (v: unknown): string => {
   if (v == null) return '';
-  // 12 significant digits drop binary noise of sums (25359.390000000003 → 25359.39) and keep
-  // every real digit of money amounts and ratios
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? numberText(v) : '';
   if (typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   const s = String(v);

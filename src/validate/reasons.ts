@@ -34,6 +34,16 @@ export const reasons = {
   missing_value: { en: '{column} is required but empty', 'zh-CN': '{column} 为必填项，但为空' },
   invalid_id: { en: '{column} is not a usable id: "{raw}"', 'zh-CN': '{column} 不是有效的编号：“{raw}”' },
   invalid_number: { en: '{column} is not a number: "{raw}"', 'zh-CN': '{column} 不是有效数字：“{raw}”' },
+  // a money cell with more non-zero decimals than the currency's minor unit (docs/data.md#money):
+  // refused rather than rounded, so no amount is changed without the user seeing it
+  too_many_decimals: {
+    en: '{column} has more decimals than {detail}: "{raw}"',
+    'zh-CN': '{column} 的小数位数超过了 {detail}：“{raw}”',
+  },
+  amount_too_large: {
+    en: '{column} is too large to be held exactly (over 2^53 minor units): "{raw}"',
+    'zh-CN': '{column} 数额过大，无法精确保存（超过 2^53 个最小货币单位）：“{raw}”',
+  },
   invalid_integer: {
     en: '{column} must be a whole number{detail}: "{raw}"',
     'zh-CN': '{column} 必须是整数{detail}：“{raw}”',

@@ -33,7 +33,7 @@ describe('ingest: encodings and layouts', () => {
     expect(l.mapping).toEqual({ order_id: '订单编号', customer_id: '客户编号', order_date: '下单时间', amount: '金额', owner_id: '负责人', status: '状态', region: '地区' });
     // DD002 is 已取消 (a default excluded status)
     expect(o.columns.order_id).toEqual(['DD001', 'DD003']);
-    expect(o.columns.amount).toEqual([1200, 88.5]);
+    expect(o.columns.amount).toEqual([120000, 8850]); // in fen (lib/money.ts)
     expect(o.columns.order_date).toEqual([shDay(2024, 3, 5), shDay(2024, 3, 7, 9, 15)]);
     expect(o.columns.owner_id).toEqual(['张伟', '张伟']);
     expect(o.columns.region).toEqual(['华东', '华东']);
@@ -76,7 +76,7 @@ describe('ingest: encodings and layouts', () => {
     const r = await ok({ 'orders.csv': text }, { files: { orders: { decimal: ',', dateOrder: 'dmy' } } });
     const o = r.dataset.orders;
     expect(r.ledger[0]!.delimiter).toBe(';');
-    expect(o.columns.amount).toEqual([1234.5, 12.5, 1234.5]);
+    expect(o.columns.amount).toEqual([123450, 1250, 123450]); // in fen
     expect(o.columns.order_date).toEqual([shDay(2024, 3, 5), shDay(2024, 3, 6, 14, 30), shDay(2024, 3, 7)]);
   });
 
@@ -123,7 +123,7 @@ describe('ingest: the ledger', () => {
     const r = await ok({ 'orders.csv': text });
     const l = r.ledger[0]!;
     expect(l).toMatchObject({ read: 7, accepted: 3, excluded: 2, rejected: 1, duplicates: 1 });
-    expect(r.dataset.orders.columns.amount).toEqual([0.3, 0.2, -9]);
+    expect(r.dataset.orders.columns.amount).toEqual([30, 20, -900]); // in fen: 3 × 0.1 is exactly 30
     expect(r.dataset.orders.columns.customer_id).toEqual(['C1', 'C1', null]);
     expect(r.dataset.orders.columns.quantity).toEqual([3, 2, -2]);
     const reasons = Object.fromEntries(l.reasons.map((x) => [x.code, x.count]));
@@ -213,7 +213,7 @@ describe('ingest: CRM presets', () => {
     expect(o.order_id).toEqual(['zcrm_4876876000000123001']);
     expect(o.customer_id).toEqual(['Acme Ltd']);
     expect(o.owner_id).toEqual(['Wang Fang']);
-    expect(o.amount).toEqual([12500]);
+    expect(o.amount).toEqual([1250000]); // fen
     expect(o.channel).toEqual(['Web']);
     expect(o.order_date).toEqual([shDay(2024, 3, 5)]);
   });
@@ -267,7 +267,7 @@ describe('ingest: CRM presets', () => {
     expect(o.customer_id).toEqual(['65e0aaaabbbbccccdddd0001']);
     expect(o.owner_id).toEqual(['1000']);
     expect(o.order_date).toEqual([Date.UTC(2024, 2, 5)]);
-    expect(o.amount).toEqual([5600]);
+    expect(o.amount).toEqual([560000]); // fen
   });
 });
 

@@ -30,7 +30,7 @@ function orderLines(): string[] {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const c = `C${i % 37}`;
     let date = `2025-03-${day} 10:${String(i % 60).padStart(2, '0')}:00`;
-    let amount = `${(i * 7.31) % 500}`;
+    let amount = ((i * 731) % 50000 / 100).toFixed(2); // money has at most two decimals
     let status = 'paid';
     let channel = i % 3 ? 'web' : '门店';
     if (i % 23 === 5) date = '2025-02-30'; // impossible date: rejected

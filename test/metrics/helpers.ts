@@ -1,5 +1,6 @@
 import { configSchema, type Config, type ConfigInput } from '../../src/config/schema.ts';
 import { timeZone } from '../../src/lib/time-zone.ts';
+import { decimalToMinor } from '../../src/lib/money.ts';
 import type { Columns, Dataset, InputTable } from '../../src/model/tables.ts';
 import type { CustomerRow, InputName, OrderRow, RowOf, StaffRow } from '../../src/validate/schemas/index.ts';
 
@@ -26,8 +27,16 @@ export type OrderIn = Partial<Omit<OrderRow, 'order_date'>> & { order_id: string
 export type CustomerIn = Partial<Omit<CustomerRow, 'created_at'>> & { customer_id: string; created_at?: string | null };
 export type StaffIn = Partial<StaffRow> & { staff_id: string };
 
+/** A test's amount in yuan (CNY, the default currency) → minor units, as ingest reads it (lib/money.ts). */
+export function fen(yuan: number): number {
+  const v = decimalToMinor(String(yuan), 2);
+  if (typeof v !== 'number') throw new Error(`bad test amount ${yuan}: ${v}`);
+  return v;
+}
+
+/** Amounts are written in yuan and stored in fen, as ingest stores them; metrics publish yuan. */
 export function dataset(p: { orders: OrderIn[]; customers?: CustomerIn[]; staff?: StaffIn[] }): Dataset {
-  const orders = p.orders.map((o) => ({ ...o, order_date: typeof o.order_date === 'number' ? o.order_date : at(o.order_date) }));
+  const orders = p.orders.map((o) => ({ ...o, amount: fen(o.amount), order_date: typeof o.order_date === 'number' ? o.order_date : at(o.order_date) }));
   const customers = p.customers?.map((c) => ({ ...c, created_at: c.created_at ? at(c.created_at) : null }));
   const staff = p.staff?.map((s) => ({ name: s.staff_id, role: 'account-manager', active: true, ...s }));
   return {

@@ -39,7 +39,7 @@ describe('ordersFromLines', () => {
 
   it('sums lines, takes the earliest date and its channel/region, the first non-empty owner', () => {
     expect(o.count).toBe(5);
-    expect(Array.from(o.amount)).toEqual([120, 80, -20, -5, 7]); // 100 + 50 − 30 = 120
+    expect(Array.from(o.amount)).toEqual([12000, 8000, -2000, -500, 700]); // in fen: 100 + 50 − 30 = 120 yuan
     expect(isoDay(o.day[0]!)).toBe('2024-03-01');
     expect(b.names.people.names[o.owner[0]!]).toBe('s9');
     expect(b.names.channels.names[o.channel[0]!]).toBe('shop');
@@ -52,8 +52,8 @@ describe('ordersFromLines', () => {
     const cf = b.customers;
     const c2 = b.names.customers.get('c2');
     const c3 = b.names.customers.get('c3');
-    expect(Array.from(cf.pAmount.subarray(cf.pStart[c2]!, cf.pStart[c2 + 1]!))).toEqual([80]);
-    expect(Array.from(cf.amount.subarray(cf.start[c2]!, cf.start[c2 + 1]!))).toEqual([80, -20]);
+    expect(Array.from(cf.pAmount.subarray(cf.pStart[c2]!, cf.pStart[c2 + 1]!))).toEqual([8000]); // fen
+    expect(Array.from(cf.amount.subarray(cf.start[c2]!, cf.start[c2 + 1]!))).toEqual([8000, -2000]); // fen
     expect(cf.firstPurchaseDay[c3]).toBe(NONE);
     expect(cf.start[c3 + 1]! - cf.start[c3]!).toBe(1);
     // customer region: customers.csv, else the earliest order's region (c2 has none anywhere)

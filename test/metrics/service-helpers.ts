@@ -1,3 +1,5 @@
+import { moneyFor } from '../../src/lib/money.ts';
+import { fen } from './helpers.ts';
 import { defaultConfig, type Config } from '../../src/config/schema.ts';
 import { parseIsoDay, timeZone } from '../../src/lib/time-zone.ts';
 import { attribution } from '../../src/metrics/attribution.ts';
@@ -41,9 +43,10 @@ export interface Parts {
   surveyDimensions?: string[];
 }
 
+/** Order amounts are written in yuan and stored in fen, as ingest stores them (helpers.ts `fen`). */
 export function dataset(p: Parts): Dataset {
   return {
-    orders: table('orders', p.orders ?? []),
+    orders: table('orders', (p.orders ?? []).map((o) => (typeof o.amount === 'number' ? { ...o, amount: fen(o.amount) } : o))),
     customers: p.customers ? table('customers', p.customers) : null,
     staff: p.staff ? table('staff', p.staff) : null,
     tickets: p.tickets ? table('tickets', p.tickets) : null,
@@ -73,6 +76,7 @@ export function context(
     asOfEnd: tz.startOfDay(asOfDay + 1) - 1,
     firstDay: parseIsoDay(firstDay)!,
     attribution: attribution(ds),
+    money: moneyFor(config.currency),
   };
 }
 

@@ -21,6 +21,11 @@ function coerce(schema: z.ZodType, raw: string): unknown {
     case 'number':
     case 'integer':
       return Number(raw);
+    case 'money': {
+      // minor units (fen): plain decimals with at most two places
+      const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(raw);
+      return m ? Number(m[1] + m[2] + (m[3] ?? '').padEnd(2, '0')) : Number.NaN;
+    }
     case 'boolean':
       return raw === 'true';
     case 'enum':

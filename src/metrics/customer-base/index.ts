@@ -1,5 +1,6 @@
 import type { Config } from '../../config/schema.ts';
 import { isoDay, parseIsoDay } from '../../lib/time-zone.ts';
+import { moneyFor, toMajor } from '../../lib/money.ts';
 import { NONE, type OrderBook } from '../orders.ts';
 import type { Period } from '../periods.ts';
 import { atRiskCut, atRiskFlags } from './at-risk.ts';
@@ -81,7 +82,9 @@ export function computeCustomerBase(book: OrderBook, asOfDay: number, config: Co
     highValueQuantile: cb.highValueQuantile,
   };
   const cf = book.customers;
-  const runs: PurchaseRuns = { count: cf.count, start: cf.pStart, day: cf.pDay, amount: cf.pAmount };
+  // the models work in major units (yuan): purchase amounts are held in minor units (lib/money.ts)
+  const money = moneyFor(config.currency);
+  const runs: PurchaseRuns = { count: cf.count, start: cf.pStart, day: cf.pDay, amount: Float64Array.from(cf.pAmount, (v) => toMajor(v, money)) };
   const model = fitCustomerBase(runs, calEndDay, { timeUnit: cb.timeUnit, months: cb.horizonMonths, monthlyDiscountRate: cb.monthlyDiscountRate });
   timer?.stage('customer-base');
   const holdout = holdoutOf(runs, periods, cb.timeUnit, model.ok ? model.bgnbd.params : undefined);

@@ -9,10 +9,12 @@ import { z } from 'zod';
  * - id: trimmed, NFKC-normalised string, `17850.0` → `17850`, never empty
  * - text: trimmed string
  * - date: epoch milliseconds (UTC instant); local wall times are read in `config.timezone`
- * - number: finite number (money in the file's currency, net of discounts)
+ * - number: finite number
+ * - money: integer minor units of config.currency (fen, cents; lib/money.ts), read exactly from the
+ *   cell's decimal text; more decimals than the currency has are refused (docs/data.md#money)
  * - enum: one of the canonical values; `labels` maps accepted synonyms (e.g. 投诉) to them
  */
-export type FieldKind = 'id' | 'text' | 'date' | 'number' | 'integer' | 'boolean' | 'enum' | 'period';
+export type FieldKind = 'id' | 'text' | 'date' | 'number' | 'money' | 'integer' | 'boolean' | 'enum' | 'period';
 
 export interface FieldMeta {
   kind: FieldKind;
@@ -40,6 +42,8 @@ export const text = (meta: Partial<FieldMeta> = {}) => z.string().meta({ kind: '
 export const date = (o: { planned?: boolean } = {}) => z.number().finite().meta({ kind: 'date', ...o } satisfies FieldMeta);
 export const num = (range: readonly [number, number] = NUMBER_RANGE) =>
   z.number().finite().min(range[0]).max(range[1]).meta({ kind: 'number', range } satisfies FieldMeta);
+/** an amount of money, in integer minor units after coercion (net of discounts); its range is the exact-integer limit (amount_too_large) */
+export const money = () => z.number().int().meta({ kind: 'money' } satisfies FieldMeta);
 export const int = (min: number, max: number) =>
   z.number().int().min(min).max(max).meta({ kind: 'integer' } satisfies FieldMeta);
 export const bool = () => z.boolean().meta({ kind: 'boolean' } satisfies FieldMeta);

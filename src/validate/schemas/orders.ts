@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { date, id, num, text } from './fields.ts';
+import { date, id, money, num, text } from './fields.ts';
 
 /**
  * orders.csv: an order or an order line (lines sharing order_id are one order).
  * `amount` is required after coercion: when the file has quantity × unit_price instead, ingest
- * computes it. Negative amounts are refunds, returns or cancellation lines. `refund_amount` (a
+ * computes it (rounded half to even to the minor unit). `amount` and `refund_amount` are in minor
+ * units (fields.ts). Negative amounts are refunds, returns or cancellation lines. `refund_amount` (a
  * refund column) is netted into `amount` by ingest; a `paid_at` column marks unpaid rows (empty)
  * as excluded. Neither is kept after ingest.
  */
@@ -12,8 +13,8 @@ export const orderRow = z.object({
   order_id: id(),
   customer_id: id().nullable(),
   order_date: date(),
-  amount: num(),
-  refund_amount: num().nullable(),
+  amount: money(),
+  refund_amount: money().nullable(),
   paid_at: date().nullable(),
   quantity: num().nullable(),
   unit_price: num().nullable(),

@@ -1,0 +1,187 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvParseRows } from 'd3-dsv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/build/pipeline.ts';
+import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
+import { toCsv } from '../../src/publish/to-csv.ts';
+import { readBundle } from '../../src/site-data/load.ts';
+import { pageTables, wholeTables } from '../../src/site-data/tables.ts';
+import type { SiteBundle } from '../../src/site-data/bundle.ts';
+
+/**
+ * Issue 13's proof of exact money: every number in every published table (the bundle's JSON and
+ * NDJSON files) and in every CSV download, of the sample company and of a refund-heavy company,
+ * is free of binary floating-point residue (no `2.27e-13` for a zero), and every amount of money
+ * has at most the currency's two decimals and no trace of summed doubles. (Hours and scores are
+ * quotients and may carry 16 digits; they are not amounts.) Residue is what summing binary doubles leaves: `2.2737367544323206e-13` for a
+ * net of 0, `25359.390000000003`, `0.30000000000000004`.
+ */
+const run = (dir: string) =>
+  runPipeline({
+    root: process.cwd(),
+    dataDir: dir,
+    bundleDir: join(dir, 'bundle'),
+    cacheDir: join(dir, 'cache'),
+    quarantineDir: join(dir, 'quarantine'),
+    useCache: false,
+    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
+  });
+
+/** anywhere: a zero that is not one (`2.2737367544323206e-13`), as the shortest text shows it */
+const tiny = (text: string): boolean => /e-/i.test(text);
+/** money: also the noise of a sum of doubles (`0.30000000000000004`, `25359.389999999998`) */
+const noisy = (text: string): boolean => tiny(text) || /\.\d*(0{7,}|9{7,})\d{1,2}$/.test(text);
+const decimals = (text: string): number => (/\.(\d+)$/.exec(text)?.[1]?.length ?? 0);
+
+interface Finding { where: string; text: string }
+
+/** every number below a JSON value, with its path */
+function numbers(v: unknown, where: string, out: Finding[]): void {
+  if (typeof v === 'number') out.push({ where, text: JSON.stringify(v) });
+  else if (Array.isArray(v)) v.forEach((x, i) => numbers(x, `${where}[${i}]`, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) numbers(x, `${where}.${k}`, out);
+}
+
+const currencyKpis = new Set(kpiCatalogue.filter((k) => k.unit === 'currency').map((k) => k.id));
+const partsKpis = new Set(kpiCatalogue.filter((k) => k.parts === 'currency').map((k) => k.id));
+
+/** the bundle's amounts of money, by where they are published */
+function moneyOfBundle(b: SiteBundle): Finding[] {
+  const out: Finding[] = [];
+  const add = (where: string, v: number | null | undefined) => { if (typeof v === 'number') out.push({ where, text: JSON.stringify(v) }); };
+  for (const k of b.kpis) {
+    if (currencyKpis.has(k.kpi)) { add(`kpis ${k.kpi} value`, k.value); add(`kpis ${k.kpi} numerator`, k.numerator); }
+    if (partsKpis.has(k.kpi)) { add(`kpis ${k.kpi} numerator`, k.numerator); add(`kpis ${k.kpi} denominator`, k.denominator); }
+  }
+  for (const c of b.cohorts ?? []) add('cohorts revenue', c.revenue);
+  for (const c of b.customers ?? []) { add('customers monetary', c.monetary); add('customers value_revenue', c.value_revenue); }
+  for (const e of b.rfm?.edges.monetary ?? []) add('rfm edges monetary', e);
+  for (const s of b.rfm?.segments.rows ?? []) add('rfm segments revenue', s.revenue);
+  add('rfm atRiskValue', b.rfm?.segments.atRiskValue);
+  for (const t of b.valueTiers?.summary ?? []) add('value tiers revenue', t.revenue);
+  for (const c of b.channels ?? []) add('channels gross_sales', c.gross_sales);
+  return out;
+}
+
+/** every download of the site (both languages' page tables, the whole tables), as parsed CSV */
+function downloads(b: SiteBundle): { name: string; header: string[]; rows: string[][]; money: Set<number> }[] {
+  const out: { name: string; header: string[]; rows: string[][]; money: Set<number> }[] = [];
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const t of pageTables(b, locale)) {
+      const [header, ...rows] = csvParseRows(toCsv(t.columns, t.rows).replace(/^\uFEFF/, ''));
+      // money: currency columns, and value columns whose row's unit is currency
+      const money = new Set<number>();
+      t.columns.forEach((c, i) => { if (c.kind === 'currency') money.add(i); });
+      out.push({ name: `${locale}/${t.id}.csv`, header: header!, rows, money });
+      t.columns.forEach((c, i) => {
+        if (!c.unitKey) return;
+        const moneyRows = t.rows.map((r, k) => (r[c.unitKey!] === 'currency' ? k : -1)).filter((k) => k >= 0);
+        out.push({ name: `${locale}/${t.id}.csv (${c.key}, currency rows)`, header: header!, rows: moneyRows.map((k) => [rows[k]![i]!]), money: new Set([0]) });
+      });
+    }
+  }
+  for (const w of wholeTables(b)) {
+    const [header, ...rows] = csvParseRows(toCsv(w.columns, w.rows).replace(/^\uFEFF/, ''));
+    const money = new Set<number>();
+    header!.forEach((h, i) => { if (['revenue', 'monetary', 'value_revenue', 'gross_sales'].includes(h)) money.add(i); });
+    out.push({ name: `${w.name}.csv`, header: header!, rows, money });
+  }
+  const kpis = wholeTables(b).find((w) => w.name === 'kpis')!;
+  const kpiMoney = (kpis.rows as { kpi: string; value: unknown; numerator: unknown }[]).filter((r) => currencyKpis.has(r.kpi));
+  const [, ...kpiRows] = csvParseRows(toCsv([{ key: 'value', header: 'value' }, { key: 'numerator', header: 'numerator' }], kpiMoney).replace(/^\uFEFF/, ''));
+  out.push({ name: 'kpis.csv (currency KPIs)', header: ['value', 'numerator'], rows: kpiRows, money: new Set([0, 1]) });
+  return out;
+}
+
+async function scan(dir: string): Promise<{ residue: Finding[]; tooPrecise: Finding[]; amounts: number }> {
+  const bundleDir = join(dir, 'bundle');
+  const found: Finding[] = [];
+  for (const f of await readdir(bundleDir)) {
+    const text = await readFile(join(bundleDir, f), 'utf8');
+    if (f.endsWith('.ndjson')) text.split('\n').filter((l) => l !== '').forEach((l, i) => numbers(JSON.parse(l), `${f}:${i + 1}`, found));
+    else if (f.endsWith('.json')) numbers(JSON.parse(text), f, found);
+  }
+  const b = readBundle(bundleDir);
+  const money = moneyOfBundle(b);
+  for (const d of downloads(b)) {
+    d.rows.forEach((r, k) => r.forEach((cell, i) => {
+      if (/^-?[\d.]+(e[-+]?\d+)?$/i.test(cell)) found.push({ where: `${d.name} line ${k + 2} ${d.header[i] ?? ''}`, text: cell });
+      if (d.money.has(i) && cell !== '') money.push({ where: `${d.name} line ${k + 2} ${d.header[i] ?? ''}`, text: cell });
+    }));
+  }
+  return {
+    residue: found.filter((x) => tiny(x.text)),
+    tooPrecise: money.filter((x) => noisy(x.text) || decimals(x.text) > 2),
+    amounts: money.length,
+  };
+}
+
+/** A company of refunds, credits and cents: every amount a sum of tenths, many nets exactly 0. */
+function refundHeavy(): { orders: string; customers: string } {
+  let seed = 20261203;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const cents = ['0.10', '0.20', '0.30', '19.99', '0.07', '1234.56', '2.55', '0.01', '99.95', '3.33'];
+  const lines = ['order_id,customer_id,order_date,amount,channel'];
+  const customers = ['customer_id,name,region'];
+  for (let c = 0; c < 300; c++) customers.push(`C${c},Customer ${c},${['north', 'south', 'east'][c % 3]}`);
+  let id = 0;
+  for (let c = 0; c < 300; c++) {
+    const n = 1 + Math.floor(rnd() * 6);
+    for (let k = 0; k < n; k++) {
+      const month = 1 + Math.floor(rnd() * 12);
+      const day = 1 + Math.floor(rnd() * 27);
+      const date = `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      const lineCount = 1 + Math.floor(rnd() * 4);
+      const picks = Array.from({ length: lineCount }, () => cents[Math.floor(rnd() * cents.length)]!);
+      const order = `O${id++}`;
+      for (const p of picks) lines.push(`${order},C${c},${date},${p},${rnd() < 0.5 ? 'web' : 'store'}`);
+      // most purchases are refunded in full, line by line, a few days later (a credit note)
+      if (rnd() < 0.6) {
+        const later = `2025-${String(month).padStart(2, '0')}-${String(Math.min(28, day + 1)).padStart(2, '0')}`;
+        const credit = `R${id++}`;
+        for (const p of picks) lines.push(`${credit},C${c},${later},-${p},${rnd() < 0.5 ? 'web' : 'store'}`);
+      }
+    }
+  }
+  return { orders: lines.join('\n') + '\n', customers: customers.join('\n') + '\n' };
+}
+
+describe('no binary residue in any published number (issue 13)', () => {
+  const dirs: string[] = [];
+  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it('the sample company: bundle tables and every download', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'residue-sample-'));
+    dirs.push(dir);
+    await cp('data', dir, { recursive: true });
+    const r = await run(dir);
+    expect(r.ok).toBe(true);
+    const s = await scan(dir);
+    expect(s.amounts).toBeGreaterThan(1000);
+    expect(s.residue).toEqual([]);
+    expect(s.tooPrecise).toEqual([]);
+  });
+
+  it('a refund-heavy company (cents, tenths, full credits): nets of 0 are 0, not 2e-13', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'residue-refunds-'));
+    dirs.push(dir);
+    const f = refundHeavy();
+    await writeFile(join(dir, 'orders.csv'), f.orders);
+    await writeFile(join(dir, 'customers.csv'), f.customers);
+    await writeFile(join(dir, 'config.yaml'), 'asOf: "2025-12-31"\n');
+    const r = await run(dir);
+    expect(r.ok).toBe(true);
+    const s = await scan(dir);
+    expect(s.amounts).toBeGreaterThan(500);
+    expect(s.residue).toEqual([]);
+    expect(s.tooPrecise).toEqual([]);
+    // customers whose every purchase was credited publish exactly 0
+    const b = readBundle(join(dir, 'bundle'));
+    const zero = (b.customers ?? []).filter((c) => c.value_revenue === 0 && c.last_purchase !== null);
+    expect(zero.length).toBeGreaterThan(10);
+    for (const c of zero) expect(c.value_tier).toBe('none');
+  });
+});
