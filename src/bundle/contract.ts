@@ -79,6 +79,8 @@ export interface Manifest {
   gradeBands?: { target: { S: number; A: number; B: number; C: number }; relative: { S: number; A: number; B: number; C: number; D: number } };
   /** only in an audience's site (config audiences, src/publish/audience-bundle.ts): whose rows it holds */
   audience?: AudienceInfo;
+  /** ISO 4217 code of every amount in the bundle (config currency), in major units; absent: CNY */
+  currency?: string;
 }
 
 /** An audience's site as its manifest states it (docs/hosting.md). */

@@ -1,15 +1,18 @@
 import { isoDay, timeZone } from '../lib/time-zone.ts';
 import type { KpiUnit } from '../model/kpi.ts';
 import type { Locale } from './locales.ts';
+import { moneyFor } from '../lib/money.ts';
 
 /**
  * Number and date formats of the two locales. Hand-written on top of one en-US grouping
  * formatter so output is identical on every machine (no ICU data differences).
  *
- * Money (CNY):
+ * Money, in the site's currency (config `currency`, the bundle manifest's; CNY shown here):
  *   zh-CN  |v| < 1万 → `¥1,234`; < 1亿 → `¥12.3万`; otherwise `¥1.2亿`
  *   en     |v| < 10k → `¥1,234`; < 1M → `¥12.3k`; < 1B → `¥1.2M`; otherwise `¥1.2B`
- *   (`formatMoneyFull` always gives `¥1,234,567`, used in tables and CSV-like contexts)
+ *   (`formatMoneyFull` gives `¥1,234,567` in tables, and the currency's decimals below 100:
+ *   `¥12.50`; a currency without a minor unit, JPY or KRW, never shows decimals)
+ * The symbol is the currency's narrow symbol (`¥`, `$`, `€`, `₩`), or its code when it has none.
  * Negative numbers use the minus sign `−` (U+2212). No value → `—`.
  */
 
@@ -35,22 +38,50 @@ const isNum = (v: number | null | undefined): v is number => typeof v === 'numbe
 export const formatCount = (v: number | null | undefined, _locale: Locale): string =>
   isNum(v) ? sign(v) + group0.format(Math.abs(v)) : NO_VALUE;
 
-export const formatMoneyFull = (v: number | null | undefined, _locale: Locale): string =>
-  isNum(v) ? `${sign(v)}¥${Math.abs(v) < 100 && !Number.isInteger(v) ? fixed(Math.abs(v), 2) : group0.format(Math.abs(v))}` : NO_VALUE;
+/** How the site shows money: the currency's symbol and the decimals of its minor unit. */
+export interface CurrencyFormat {
+  code: string;
+  /** `¥`, `$`, `€`; a code with a space (`KWD `) when the currency has no narrow symbol */
+  symbol: string;
+  digits: number;
+}
 
-export const formatMoney = (v: number | null | undefined, locale: Locale): string => {
+export const currencyFormat = (code: string): CurrencyFormat => {
+  const { digits } = moneyFor(code);
+  const narrow = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' })
+    .formatToParts(0).find((p) => p.type === 'currency')?.value ?? code;
+  return { code, symbol: /^[A-Za-z]{2,}$/.test(narrow) ? `${narrow} ` : narrow, digits };
+};
+
+// Every amount of one build is in one currency (the bundle's): loadBundle sets it once, before
+// any page renders, so the many formatting call sites need not pass it (they may, to override).
+let siteCurrency: CurrencyFormat = currencyFormat('CNY');
+export const setSiteCurrency = (code: string): void => {
+  if (siteCurrency.code !== code) siteCurrency = currencyFormat(code);
+};
+
+/** The unit of money columns in table and CSV headers: `元` for CNY in Chinese, else the code (`USD`). */
+export const currencyUnit = (locale: Locale, cur: CurrencyFormat = siteCurrency): string =>
+  locale === 'zh-CN' && cur.code === 'CNY' ? '元' : cur.code;
+
+export const formatMoneyFull = (v: number | null | undefined, _locale: Locale, cur: CurrencyFormat = siteCurrency): string =>
+  isNum(v)
+    ? `${sign(v)}${cur.symbol}${Math.abs(v) < 100 && !Number.isInteger(v) && cur.digits > 0 ? fixed(Math.abs(v), cur.digits) : group0.format(Math.abs(v))}`
+    : NO_VALUE;
+
+export const formatMoney = (v: number | null | undefined, locale: Locale, cur: CurrencyFormat = siteCurrency): string => {
   if (!isNum(v)) return NO_VALUE;
   const a = Math.abs(v);
-  const s = sign(v);
+  const s = sign(v) + cur.symbol;
   if (locale === 'zh-CN') {
-    if (a >= 1e8) return `${s}¥${short1(a / 1e8)}亿`;
-    if (a >= 1e4) return `${s}¥${short1(a / 1e4)}万`;
+    if (a >= 1e8) return `${s}${short1(a / 1e8)}亿`;
+    if (a >= 1e4) return `${s}${short1(a / 1e4)}万`;
   } else {
-    if (a >= 1e9) return `${s}¥${short1(a / 1e9)}B`;
-    if (a >= 1e6) return `${s}¥${short1(a / 1e6)}M`;
-    if (a >= 1e4) return `${s}¥${short1(a / 1e3)}k`;
+    if (a >= 1e9) return `${s}${short1(a / 1e9)}B`;
+    if (a >= 1e6) return `${s}${short1(a / 1e6)}M`;
+    if (a >= 1e4) return `${s}${short1(a / 1e3)}k`;
   }
-  return formatMoneyFull(v, locale);
+  return formatMoneyFull(v, locale, cur);
 };
 
 /** 0.123 → "12.3%" */

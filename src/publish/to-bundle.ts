@@ -58,6 +58,7 @@ export function toBundle(b: BundleInput): BundleData {
     customerBase: m.customerBase.summary,
     targetStatus: config.site.status,
     gradeBands: config.scoring.grades,
+    currency: config.currency,
   };
   const s = m.staff?.columns;
   const people: PersonRow[] = [];

@@ -1,3 +1,4 @@
+import { currencyUnit } from '../i18n/format.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { CellKind, TableColumn } from './table-data.ts';
 
@@ -16,6 +17,11 @@ export const column = <C extends TableColumn = TableColumn>(
 /** A column labelled from the dictionary: key, label message, cell kind, unit message, extras. */
 export type ColumnSpec = readonly [key: string, label: MessageKey, kind: CellKind, unit?: MessageKey, extra?: Partial<TableColumn>];
 
-/** The columns of a table written as data (`ColumnSpec`s), their labels and units in `locale`. */
+/**
+ * The columns of a table written as data (`ColumnSpec`s), their labels and units in `locale`; the
+ * money unit `unit.currency` is the site's currency (format.ts currencyUnit: `元`, `USD` …).
+ */
 export const columnsOf = (locale: Locale, specs: readonly ColumnSpec[]): TableColumn[] =>
-  specs.map(([key, label, kind, unit, extra]) => column(key, t(locale, label), kind, unit && t(locale, unit), extra));
+  specs.map(([key, label, kind, unit, extra]) => column(key, t(locale, label), kind, unit && unitText(locale, unit), extra));
+
+const unitText = (locale: Locale, unit: MessageKey): string => (unit === 'unit.currency' ? currencyUnit(locale) : t(locale, unit));

@@ -4,6 +4,7 @@ import { DEFAULT_DEFINITION_SETTINGS } from '../metrics/definition-settings.ts';
 import { kpiCatalogueFor } from '../metrics/kpi-catalogue.ts';
 import { coreFiles, optionalFiles, type CoreBundle, type OptionalBundle, type SiteBundle } from '../bundle/contract.ts';
 import { readNdjson } from '../bundle/ndjson.ts';
+import { setSiteCurrency } from '../i18n/format.ts';
 
 /**
  * Resolved from the working directory, not import.meta.url: built pages run from
@@ -52,5 +53,7 @@ export const loadBundle = (): SiteBundle => {
     // readBundle reports the missing file with its path
   }
   if (memo?.dir !== dir || memo.stamp !== stamp) memo = { dir, stamp, bundle: readBundle(dir) };
+  // every money figure of the site is in the bundle's currency (i18n/format.ts)
+  setSiteCurrency(memo.bundle.manifest.currency ?? 'CNY');
   return memo.bundle;
 };

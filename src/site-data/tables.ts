@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/unit-label.ts';
 import { formatPeriod, isoDate } from '../i18n/format.ts';
 import { pick, t, type Locale } from '../i18n/index.ts';
 import type { KpiRow } from '../model/kpi.ts';
@@ -46,7 +47,7 @@ export const overviewKpisTable = (b: SiteBundle, locale: Locale, period: string)
     const c = compareKpi(b, company, period, def);
     if (!c.row && !c.previous) continue;
     rows.push({
-      kpi: pick(def.name, locale), kpi_id: def.id, unit: def.unit, unit_label: t(locale, `unit.${def.unit}`),
+      kpi: pick(def.name, locale), kpi_id: def.id, unit: def.unit, unit_label: unitLabel(locale, def.unit),
       value: c.row?.value ?? null, previous: c.previous?.value ?? null, last_year: c.lastYear?.value ?? null,
       n: c.row?.n ?? null,
       reason: c.row?.value == null ? t(locale, reasonKey(c.row?.reason)) : null,

@@ -9,7 +9,7 @@ import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import { toCsv } from '../../src/publish/to-csv.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 import { pageTables, wholeTables } from '../../src/site-data/tables.ts';
-import type { SiteBundle } from '../../src/site-data/bundle.ts';
+import type { SiteBundle } from '../../src/bundle/contract.ts';
 
 /**
  * Issue 13's proof of exact money: every number in every published table (the bundle's JSON and

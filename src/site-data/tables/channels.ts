@@ -1,4 +1,4 @@
-import { formatPercent, formatPeriod } from '../../i18n/format.ts';
+import { formatPercent, formatPeriod, currencyUnit } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { ChannelRow } from '../../metrics/channels.ts';
 import type { SiteBundle } from '../../bundle/contract.ts';
@@ -42,7 +42,7 @@ const columns = (locale: Locale, withPeriod: boolean): TableColumn[] => [
   col('csat_ci', t(locale, 'channels.col.csatCi'), 'text'),
   col('csat_n', t(locale, 'channels.col.csatN'), 'count'),
   col('purchases', t(locale, 'channels.col.purchases'), 'count', t(locale, 'channels.unit.orders')),
-  col('gross_sales', t(locale, 'channels.col.grossSales'), 'currency', t(locale, 'unit.currency')),
+  col('gross_sales', t(locale, 'channels.col.grossSales'), 'currency', currencyUnit(locale)),
   col('notes', t(locale, 'channels.col.notes'), 'text'),
 ];
 

@@ -1,3 +1,4 @@
+import { currencyUnit } from '../../i18n/format.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { CustomerHealthRow } from '../../metrics/customer-base/index.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
@@ -168,8 +169,8 @@ export const callListTable = (b: SiteBundle, locale: Locale, kind: SubjectKind, 
       ...(kind === 'team' ? [col('owner', t(locale, 'health.col.owner'), 'text', undefined, { hrefKey: 'owner_href' })] : []),
       col('p_alive', t(locale, 'health.col.pAlive'), 'ratio'),
       col('last_purchase', t(locale, 'health.col.lastPurchase'), 'date'),
-      col('value_if_active', t(locale, 'health.col.valueIfActive'), 'currency', t(locale, 'unit.currency')),
-      col('value_at_risk', t(locale, 'health.col.valueAtRisk'), 'currency', t(locale, 'unit.currency')),
+      col('value_if_active', t(locale, 'health.col.valueIfActive'), 'currency', currencyUnit(locale)),
+      col('value_at_risk', t(locale, 'health.col.valueAtRisk'), 'currency', currencyUnit(locale)),
       col('phone', t(locale, 'health.col.phone'), 'text'),
       col('email', t(locale, 'health.col.email'), 'text'),
     ],

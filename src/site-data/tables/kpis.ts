@@ -1,3 +1,4 @@
+import { unitLabel } from '../../i18n/unit-label.ts';
 import { formatPeriod } from '../../i18n/format.ts';
 import { defaultConfig } from '../../config/schema.ts';
 import { localePath, pick, t, type Locale } from '../../i18n/index.ts';
@@ -120,7 +121,7 @@ const kpiColumns = (b: SiteBundle, locale: Locale, kpis: string[], mode: 'target
     const def = kpiDef(b, id);
     const unit = def?.unit ?? 'count';
     const name = kpiName(b, id, locale);
-    const u = unit === 'count' ? undefined : t(locale, `unit.${unit}`);
+    const u = unit === 'count' ? undefined : unitLabel(locale, unit);
     const part = (key: 'kpis.part.actual' | 'kpis.part.target' | 'kpis.part.attainment' | 'kpis.part.position', withUnit?: string) => {
       const p = t(locale, key);
       return { label: name, unit: withUnit ? `${p} · ${withUnit}` : p, header: `${name} ${p}${withUnit ? ` (${withUnit})` : ''}` };

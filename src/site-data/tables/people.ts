@@ -1,6 +1,7 @@
+import { unitLabel } from '../../i18n/unit-label.ts';
 import { DEFAULT_DEFINITION_SETTINGS } from '../../metrics/definition-settings.ts';
 import { definitionParams, rfmWindowPhrase, type DefinitionParams } from '../definition-params.ts';
-import { formatCount, formatPeriodShort } from '../../i18n/format.ts';
+import { formatCount, formatPeriodShort, currencyUnit } from '../../i18n/format.ts';
 
 /** Grades sort best first when descending: S 5 … D 1. */
 const gradeSort = (g: string | null | undefined): number | null => (g ? ({ S: 5, A: 4, B: 3, C: 2, D: 1 } as Record<string, number>)[g] ?? null : null);
@@ -530,7 +531,7 @@ export const atRiskTable = (b: SiteBundle, locale: Locale, kind: SubjectKind, id
       ...(kind === 'team' ? [col('owner', t(locale, 'people.col.owner'), 'text', undefined, { hrefKey: 'owner_href' })] : []),
       col('segment', t(locale, 'people.col.segment'), 'text'),
       col('value_tier', t(locale, 'people.col.valueTier'), 'text'),
-      col('monetary', t(locale, 'people.col.monetary', params), 'currency', t(locale, 'unit.currency')),
+      col('monetary', t(locale, 'people.col.monetary', params), 'currency', currencyUnit(locale)),
       col('frequency', t(locale, 'people.col.frequency'), 'count', t(locale, 'people.unit.orders')),
       col('recency_days', t(locale, 'people.col.recency'), 'count', t(locale, 'people.unit.days')),
       col('last_purchase', t(locale, 'people.col.lastPurchase'), 'date'),
@@ -578,7 +579,7 @@ const matrixTable = (b: SiteBundle, locale: Locale, kind: SubjectKind, what: 'se
       const def = kpiDef(b, k);
       if (!def) continue;
       const cells = m.get(k)!;
-      const row: Row = { ...subjectRow(idx, kind, sid), kpi: pick(def.name, locale), kpi_id: k, unit: def.unit, unit_label: def.unit === 'ratio' || def.unit === 'change' ? t(locale, 'people.unit.share') : t(locale, `unit.${def.unit}`) };
+      const row: Row = { ...subjectRow(idx, kind, sid), kpi: pick(def.name, locale), kpi_id: k, unit: def.unit, unit_label: def.unit === 'ratio' || def.unit === 'change' ? t(locale, 'people.unit.share') : unitLabel(locale, def.unit) };
       idx.window.forEach((p, i) => {
         row[p] = cells[i]!.value;
         row[`${p}__reason`] = cells[i]!.reason;

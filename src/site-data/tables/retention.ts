@@ -1,4 +1,5 @@
-import { formatDate, formatPeriod } from '../../i18n/format.ts';
+import { unitLabel } from '../../i18n/unit-label.ts';
+import { formatDate, formatPeriod, currencyUnit } from '../../i18n/format.ts';
 import { pick, t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { Grain, KpiDefinition, KpiRow } from '../../model/kpi.ts';
 import type { CsvColumn } from '../../publish/to-csv.ts';
@@ -136,7 +137,7 @@ export const retentionTrendTable = (b: SiteBundle, locale: Locale, grain: 'quart
     title: t(locale, grain === 'quarter' ? 'retention.table.trendQuarter' : 'retention.table.trendMonth'),
     columns: [
       col('period', t(locale, 'retention.col.period'), 'text'),
-      ...defs.map((d) => col(d.id, pick(d.name, locale), d.unit, t(locale, `unit.${d.unit}`))),
+      ...defs.map((d) => col(d.id, pick(d.name, locale), d.unit, unitLabel(locale, d.unit))),
       col('notes', t(locale, 'retention.col.notes'), 'text'),
     ],
     rows,
@@ -171,7 +172,7 @@ export const retentionTeamsTable = (b: SiteBundle, locale: Locale, period: strin
     columns: [
       col('team', t(locale, 'retention.col.team'), 'text', undefined, { hrefKey: 'href' }),
       col('previous_buyers', t(locale, 'retention.col.previousBuyers'), 'count', t(locale, 'unit.count')),
-      ...defs.map((d) => col(d.id, pick(d.name, locale), d.unit, t(locale, `unit.${d.unit}`))),
+      ...defs.map((d) => col(d.id, pick(d.name, locale), d.unit, unitLabel(locale, d.unit))),
       col('notes', t(locale, 'retention.col.notes'), 'text'),
     ],
     rows,
@@ -207,7 +208,7 @@ export const retentionCohortsTable = (b: SiteBundle, locale: Locale): TableData 
     columns: [
       col('cohort', t(locale, 'retention.col.cohort'), 'text'),
       col('size', t(locale, 'retention.col.size'), 'count', t(locale, 'unit.count')),
-      col('revenue0', t(locale, 'retention.col.revenue0'), 'currency', t(locale, 'unit.currency')),
+      col('revenue0', t(locale, 'retention.col.revenue0'), 'currency', currencyUnit(locale)),
       ...cohortOffsets.map((k) => col(`cr${k}`, t(locale, 'retention.col.cr', { k }), 'ratio', t(locale, 'unit.ratio'))),
       ...cohortOffsets.map((k) => col(`rr${k}`, t(locale, 'retention.col.rr', { k }), 'ratio', t(locale, 'unit.ratio'))),
       col('partial', t(locale, 'retention.col.partial'), 'text'),

@@ -1,3 +1,4 @@
+import { unitLabel } from '../../i18n/unit-label.ts';
 import { formatPeriod } from '../../i18n/format.ts';
 import { pick, t, type Locale } from '../../i18n/index.ts';
 import type { ScoreRow, WeightDerivation } from '../../scoring/types.ts';
@@ -102,7 +103,7 @@ export const roleKpisTable = (b: SiteBundle, locale: Locale, card: PublishedRole
         kpi: kpiName(b, k.id, locale),
         definition: def ? pick(def.definition, locale) : null,
         unit: def?.unit ?? 'count',
-        unit_label: def ? t(locale, `unit.${def.unit}`) : null,
+        unit_label: def ? unitLabel(locale, def.unit) : null,
         direction: def ? t(locale, def.direction === 'lower' ? 'kpis.direction.lower' : 'kpis.direction.higher') : null,
         weight: weight.get(k.id) ?? null,
         target: k.target ?? null,
