@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
-  formatCount, formatDate, formatHours, formatMoney, formatMoneyFull, formatNps, formatPercent, formatPeriod,
+  currencyFormat, currencyUnit, formatCount, formatDate, formatHours, formatMoney, formatMoneyFull, formatNps, formatPercent, formatPeriod,
   formatPeriodShort, formatPoints, formatSignedNumber, formatSignedPercent, formatValue, isoDate, NO_VALUE, tickFormat,
 } from '../../src/i18n/format.ts';
 
@@ -77,5 +77,22 @@ describe('dates and periods', () => {
     expect(tickFormat('count', 'zh-CN')(20_000)).toBe('2万');
     expect(tickFormat('count', 'en')(20_000)).toBe('20,000');
     expect(tickFormat('ratio', 'en')(0.25)).toBe('25%');
+  });
+});
+
+describe('money in the company currency (config currency, ISO 4217 minor unit)', () => {
+  it('a JPY company formats without decimals, with ¥; a USD company with $ and cents', () => {
+    const jpy = currencyFormat('JPY');
+    expect(jpy.digits).toBe(0);
+    expect(formatMoneyFull(1234, 'en', jpy)).toBe('¥1,234');
+    expect(formatMoneyFull(12, 'en', jpy)).toBe('¥12');
+    expect(formatMoney(123456, 'zh-CN', jpy)).toBe('¥12.3万');
+    const usd = currencyFormat('USD');
+    expect(formatMoneyFull(12.5, 'en', usd)).toBe('$12.50');
+    expect(formatMoneyFull(-1234.5, 'en', usd)).toBe('−$1,235');
+    expect(currencyUnit('zh-CN', usd)).toBe('USD');
+    expect(currencyUnit('zh-CN', currencyFormat('CNY'))).toBe('元');
+    // a currency without a narrow symbol shows its code
+    expect(formatMoneyFull(1.5, 'en', currencyFormat('KWD'))).toBe('KWD 1.500');
   });
 });
