@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { fileSettings, presets, type FileSettings } from '../config/schema.ts';
+import { configSchema, fileSettings, presets, type FileSettings } from '../config/schema.ts';
+import { moneyFor } from '../lib/money.ts';
 import type { BuildError } from '../lib/build-error.ts';
 import { coerceCell, CellFailure, planFields, type CoerceContext } from '../ingest/coerce-row.ts';
 import { matchHeaders, normalizeHeader, type HeaderMatch } from '../ingest/headers.ts';
@@ -139,6 +140,8 @@ function fitOf(profile: FileProfile, name: InputName, match: HeaderMatch, dateOr
   const ctx: CoerceContext = {
     dates: new DateParser({ dateOrder, timezone: 'UTC', minYear: 1970, maxYear }),
     decimal: '.', wan: false, percentColumns: [],
+    // amounts as the default currency reads them (CNY, 2 decimals: lib/money.ts)
+    money: moneyFor(configSchema.parse({}).currency),
   };
   const out: Record<string, number> = {};
   for (const plan of planFields(shapeOf(name), match.index, ctx)) {
