@@ -85,7 +85,7 @@ describe('hostile CSV files', () => {
     expect(r.header[0]).toBe('order_id');
     expect(r.table.columns.order_id).toEqual(['A1', 'A2']);
     expect(r.table.columns.customer_id).toEqual(['C1', 'C2']);
-    expect(r.table.columns.amount).toEqual([10.5, 20]);
+    expect(r.table.columns.amount).toEqual([1050, 2000]); // fen
     // the last field of line 4 is `x`, not `x\r`
     expect(r.rejects.map((x) => [x.reason, x.line, x.column, x.raw])).toEqual([['invalid_number', 4, 'amount', 'x']]);
     expect(r.ledger).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
@@ -95,7 +95,7 @@ describe('hostile CSV files', () => {
     const r = ok('orders', bytesOf('mixed-eol.csv'));
     expect(r.table.columns.order_id).toEqual(['A1', 'A2', 'A3']);
     expect(r.table.line).toEqual([2, 3, 4]);
-    expect(r.table.columns.amount).toEqual([10, 20, 30]);
+    expect(r.table.columns.amount).toEqual([1000, 2000, 3000]); // fen
     expect(r.rejects.map((x) => [x.reason, x.line, x.column, x.raw])).toEqual([['invalid_number', 5, 'amount', 'abc']]);
   });
 
@@ -222,18 +222,21 @@ describe('hostile CSV files', () => {
     expect(mdy.table.columns.order_date[1]).toBe(Date.UTC(2024, 4, 2, 16)); // 3 May
   });
 
-  it('amounts 1,2,3 / NaN / Infinity / --5 / 1e309: invalid_number; 1,234.50 and -12.5 are read', () => {
+  it('amounts 1,2,3 / NaN / Infinity / --5: invalid_number; 1e309: amount_too_large; 1,234.50 and -12.5 are read', () => {
     const r = ok('orders', bytesOf('amounts.csv'));
     expect(r.rejects.map((x) => [x.reason, x.line, x.column, x.raw])).toEqual([
       ['invalid_number', 2, 'amount', '1,2,3'],
       ['invalid_number', 3, 'amount', 'NaN'],
       ['invalid_number', 4, 'amount', 'Infinity'],
       ['invalid_number', 5, 'amount', '--5'],
-      ['invalid_number', 6, 'amount', '1e309'],
+      ['amount_too_large', 6, 'amount', '1e309'],
     ]);
     expect(r.table.columns.order_id).toEqual(['A6', 'A7']);
-    expect(r.table.columns.amount).toEqual([1234.5, -12.5]);
-    expect(r.ledger.reasons).toEqual([expect.objectContaining({ code: 'invalid_number', column: 'amount', count: 5 })]);
+    expect(r.table.columns.amount).toEqual([123450, -1250]); // fen
+    expect(r.ledger.reasons).toEqual([
+      expect.objectContaining({ code: 'invalid_number', column: 'amount', count: 4 }),
+      expect.objectContaining({ code: 'amount_too_large', column: 'amount', count: 1 }),
+    ]);
   });
 
   it('ids: 007 stays 007, 17850.0 becomes 17850', () => {
