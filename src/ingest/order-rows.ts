@@ -4,8 +4,9 @@ import type { Localized } from '../model/kpi.ts';
 import type { StatusCount } from '../model/ledger.ts';
 import { FirstLineOrders } from './first-line.ts';
 import { normalizeHeader } from './headers.ts';
-import { addCents, type OrderTallies } from './order-tallies.ts';
-import { parseNumber, type NumberOptions } from './parse-number.ts';
+import { type OrderTallies } from './order-tallies.ts';
+import { parseMoney, parseNumber, type NumberOptions } from './parse-number.ts';
+import { groupedMinorText, moneyFor, productToMinor } from '../lib/money.ts';
 import { presetRules, presetTables } from './presets/index.ts';
 import { statusClassifier, uncoveredStatusError, type StatusClassifier } from './status-rules.ts';
 import { listAmountLabels, paidAmountLabels, synonyms } from './synonyms.ts';
@@ -15,7 +16,8 @@ import { listAmountLabels, paidAmountLabels, synonyms } from './synonyms.ts';
  * (docs/data.md#statuses): the status column's rule, unpaid rows (an empty payment time), lines
  * that continue the order above (first-line.ts), and the refund column, deducted from the amount
  * at the end unless the file shows its amount already net of it. What was decided is said in the
- * ledger's notes.
+ * ledger's notes. Every amount here is in integer minor units of config.currency (lib/money.ts):
+ * tallies and the refund netting are exact integer sums and differences.
  */
 export interface OrderRowsSetup {
   file: string;
@@ -41,6 +43,8 @@ export class OrderRows {
   private readonly price: number;
   private readonly list: { index: number; header: string } | null;
   private readonly firstLine: FirstLineOrders | null;
+  /** decimals of config.currency's minor unit */
+  private readonly digits: number;
   private lastRaw: string | null = null;
   private last: StatusCount | null = null;
   /** the status count of the row being read (its amount is added once the row is accepted) */
@@ -48,6 +52,7 @@ export class OrderRows {
 
   constructor(s: OrderRowsSetup) {
     this.s = s;
+    this.digits = moneyFor(s.config.currency).digits;
     const at = (c: string) => s.index.get(c) ?? -1;
     this.status = at('status');
     this.classifier = this.status >= 0 ? statusClassifier(s.config, s.settings, s.header[this.status]!) : null;
@@ -88,7 +93,7 @@ export class OrderRows {
       const c = this.last!;
       c.rows++;
       if (c.outcome === 'excluded') {
-        c.amount = addCents(c.amount, this.amountOf(cells));
+        c.amount += this.amountOf(cells);
         return true;
       }
       this.current = c;
@@ -97,7 +102,7 @@ export class OrderRows {
       // (an unpaid row's status count keeps the row; its amount is in the unpaid tally)
       const u = this.s.tallies.unpaid;
       u.rows++;
-      u.amount = addCents(u.amount, this.amountOf(cells));
+      u.amount += this.amountOf(cells);
       return true;
     }
     return false;
@@ -106,26 +111,31 @@ export class OrderRows {
   /** an accepted row: its status value's amount, its refund */
   accepted(row: Record<string, unknown>, cells: string[]): void {
     const amount = row.amount as number;
-    if (this.current) this.current.amount = addCents(this.current.amount, amount);
+    if (this.current) this.current.amount += amount;
     const refund = row.refund_amount as number | null | undefined;
     if (!refund) return;
     const r = this.s.tallies.refunds;
     r.rows++;
-    r.amount = addCents(r.amount, refund);
+    r.amount += refund;
     if (!this.list) return;
-    const list = parseNumber(cells[this.list.index]!, this.s.num);
-    if (list === null || Number.isNaN(list)) return;
-    if (close(amount + refund, list) && !close(amount, list)) r.net++;
-    else if (close(amount, list)) r.gross++;
+    const list = parseMoney(cells[this.list.index]!, this.s.num, this.digits);
+    if (typeof list !== 'number') return;
+    // exact integers: the amount is net of the refund when it and the refund make the list amount
+    if (amount + refund === list && amount !== list) r.net++;
+    else if (amount === list) r.gross++;
   }
 
-  /** an amount for the tallies of a row not read further (0 when it has none) */
+  /**
+   * An amount in minor units for the tallies of a row not read further: its amount cell, else
+   * quantity × unit price (as ingest computes it), else 0 (no amount, or one the build would refuse).
+   */
   private amountOf(cells: string[]): number {
+    const a = this.amount >= 0 ? parseMoney(cells[this.amount]!, this.s.num, this.digits) : null;
+    if (typeof a === 'number') return a;
     const num = (i: number) => (i >= 0 ? parseNumber(cells[i]!, this.s.num) : null);
-    const a = num(this.amount);
-    if (a !== null && !Number.isNaN(a)) return a;
     const q = num(this.qty), p = num(this.price);
-    return q !== null && p !== null && !Number.isNaN(q * p) ? Math.round(q * p * 100) / 100 : 0;
+    if (q === null || p === null || Number.isNaN(q) || Number.isNaN(p)) return 0;
+    return productToMinor(q, p, this.digits) ?? 0;
   }
 
   /**
@@ -137,13 +147,13 @@ export class OrderRows {
     const t = this.s.tallies;
     const statuses = [...t.statuses.values()];
     if (statuses.some((c) => c.outcome === 'unknown' && c.rows > 0)) {
-      return { ok: false, error: uncoveredStatusError(this.s.file, this.s.header[this.status]!, statuses) };
+      return { ok: false, error: uncoveredStatusError(this.s.file, this.s.header[this.status]!, statuses, this.digits) };
     }
     const notes: Localized[] = [];
     const amountNote = this.amountNote();
     if (amountNote) notes.push(amountNote);
     if (this.classifier) notes.push(statusNote(this.s.header[this.status]!, statuses));
-    if (t.unpaid.rows) notes.push(unpaidNote(this.s.header[this.paid]!, t.unpaid));
+    if (t.unpaid.rows) notes.push(unpaidNote(this.s.header[this.paid]!, t.unpaid, this.digits));
     if (t.continued) notes.push(continuedNote(t.continued));
     const refundIdx = this.s.index.get('refund_amount');
     if (refundIdx !== undefined) {
@@ -155,11 +165,11 @@ export class OrderRows {
       if (decided === 'deduct' && amounts && refunds) {
         for (let i = 0; i < rows; i++) {
           const r = refunds[i] as number | null;
-          // rounded to cents: 100 − 33.3 is 66.69999999999999 in binary
-          if (r) amounts[i] = Math.round(((amounts[i] as number) - r) * 100) / 100;
+          // minor units: an exact integer difference (100 − 33.3 yuan is 10000 − 3330 fen)
+          if (r) amounts[i] = (amounts[i] as number) - r;
         }
       }
-      notes.push(refundNote(refundHeader, this.amountHeader(), this.list?.header ?? null, decided, t.refunds));
+      notes.push(refundNote(refundHeader, this.amountHeader(), this.list?.header ?? null, decided, t.refunds, this.digits));
     }
     return { ok: true, notes };
   }
@@ -189,8 +199,6 @@ export class OrderRows {
   }
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) < 0.005;
-
 /**
  * Another header of the file that names an amount, beside the one read as `amount` (a list, gross
  * or GMV figure next to the paid one): the one with a list label first. Null when there is none.
@@ -214,7 +222,8 @@ export function listAmountBeside(header: string[], index: ReadonlyMap<string, nu
   return null;
 }
 
-const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** an amount in minor units as note text: `12,345.67` */
+const money = (minor: number, digits: number) => groupedMinorText(minor, digits);
 
 function statusNote(header: string, statuses: StatusCount[]): Localized {
   const part = (o: StatusCount['outcome'], zh: boolean) => statuses
@@ -227,10 +236,10 @@ function statusNote(header: string, statuses: StatusCount[]): Localized {
   };
 }
 
-function unpaidNote(header: string, u: { rows: number; amount: number }): Localized {
+function unpaidNote(header: string, u: { rows: number; amount: number }, digits: number): Localized {
   return {
-    en: `${u.rows} rows without "${header}" (not paid) are excluded (amount ${money(u.amount)}).`,
-    'zh-CN': `${u.rows} 行没有“${header}”（未付款），已排除（金额 ${money(u.amount)}）。`,
+    en: `${u.rows} rows without "${header}" (not paid) are excluded (amount ${money(u.amount, digits)}).`,
+    'zh-CN': `${u.rows} 行没有“${header}”（未付款），已排除（金额 ${money(u.amount, digits)}）。`,
   };
 }
 
@@ -241,18 +250,18 @@ function continuedNote(n: number): Localized {
   };
 }
 
-function refundNote(refund: string, amount: string, list: string | null, mode: 'deduct' | 'included', r: { rows: number; amount: number; net: number }): Localized {
+function refundNote(refund: string, amount: string, list: string | null, mode: 'deduct' | 'included', r: { rows: number; amount: number; net: number }, digits: number): Localized {
   if (mode === 'included') {
     const why = list && r.net ? ` (${list} = ${amount} + ${refund} on ${r.net} of ${r.rows} refunded rows)` : '';
     const zhWhy = list && r.net ? `（${r.rows} 行有退款，其中 ${r.net} 行 ${list} = ${amount} + ${refund}）` : '';
     return {
-      en: `refunds: "${amount}" is already net of "${refund}"${why}; not deducted again (${r.rows} rows, ${money(r.amount)}).`,
-      'zh-CN': `退款：“${amount}”已扣除“${refund}”${zhWhy}，不再重复扣除（${r.rows} 行，${money(r.amount)}）。`,
+      en: `refunds: "${amount}" is already net of "${refund}"${why}; not deducted again (${r.rows} rows, ${money(r.amount, digits)}).`,
+      'zh-CN': `退款：“${amount}”已扣除“${refund}”${zhWhy}，不再重复扣除（${r.rows} 行，${money(r.amount, digits)}）。`,
     };
   }
   return {
-    en: `refunds: "${refund}" deducted from "${amount}" (${r.rows} rows, ${money(r.amount)}).`,
-    'zh-CN': `退款：已从“${amount}”中扣除“${refund}”（${r.rows} 行，${money(r.amount)}）。`,
+    en: `refunds: "${refund}" deducted from "${amount}" (${r.rows} rows, ${money(r.amount, digits)}).`,
+    'zh-CN': `退款：已从“${amount}”中扣除“${refund}”（${r.rows} 行，${money(r.amount, digits)}）。`,
   };
 }
 

@@ -3,7 +3,8 @@ import type { StatusCount } from '../model/ledger.ts';
 /**
  * What orders.csv's rules saw while its rows streamed by (order-rows.ts): counts by status value,
  * unpaid rows, continuation lines, refunds. Kept in the file's LedgerBuilder so that the parts of
- * a file read on two threads merge into what one thread would have counted.
+ * a file read on two threads merge into what one thread would have counted. Every amount is in
+ * integer minor units (lib/money.ts), so a sum is exact and the same in any order of its terms.
  */
 export interface OrderTallies {
   /** by raw status value (trimmed), in first-seen order */
@@ -27,12 +28,6 @@ export interface RefundTally {
   gross: number;
 }
 
-/**
- * A sum of amounts in cents, rounded at each step: the same total whatever the order of the terms
- * (the two parts of a file add theirs separately), which a plain float sum is not.
- */
-export const addCents = (a: number, b: number): number => Math.round((a + b) * 100) / 100;
-
 export function newOrderTallies(): OrderTallies {
   return { statuses: new Map(), unpaid: { rows: 0, amount: 0 }, continued: 0, refunds: { rows: 0, amount: 0, net: 0, gross: 0 } };
 }
@@ -42,13 +37,13 @@ export function mergeOrderTallies(into: OrderTallies, from: OrderTallies): void 
   for (const s of from.statuses.values()) {
     const mine = into.statuses.get(s.value);
     if (!mine) into.statuses.set(s.value, { ...s });
-    else { mine.rows += s.rows; mine.amount = addCents(mine.amount, s.amount); }
+    else { mine.rows += s.rows; mine.amount += s.amount; }
   }
   into.unpaid.rows += from.unpaid.rows;
-  into.unpaid.amount = addCents(into.unpaid.amount, from.unpaid.amount);
+  into.unpaid.amount += from.unpaid.amount;
   into.continued += from.continued;
   into.refunds.rows += from.refunds.rows;
-  into.refunds.amount = addCents(into.refunds.amount, from.refunds.amount);
+  into.refunds.amount += from.refunds.amount;
   into.refunds.net += from.refunds.net;
   into.refunds.gross += from.refunds.gross;
 }

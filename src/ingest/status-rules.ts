@@ -1,5 +1,6 @@
 import type { Config, FileSettings } from '../config/schema.ts';
 import { buildError, type BuildError } from '../lib/build-error.ts';
+import { groupedMinorText } from '../lib/money.ts';
 import type { StatusCount } from '../model/ledger.ts';
 import { normalizeHeader } from './headers.ts';
 import { presetRules } from './presets/index.ts';
@@ -92,11 +93,12 @@ function presetMeaning(preset: FileSettings['preset'], header: string): StatusMe
 /** at most this many values are listed in a message (a free-text column can have thousands) */
 const MAX_LISTED = 60;
 
-const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 const quote = (v: string) => JSON.stringify(v);
 
-/** The build error for a status column with values no rule covers. */
-export function uncoveredStatusError(file: string, header: string, counts: readonly StatusCount[]): BuildError {
+/** The build error for a status column with values no rule covers (amounts in minor units with `digits` decimals). */
+export function uncoveredStatusError(file: string, header: string, counts: readonly StatusCount[], digits: number): BuildError {
+  const money = (minor: number) => groupedMinorText(minor, digits);
   const sorted = [...counts].filter((c) => c.rows > 0).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
   const unknown = sorted.filter((c) => c.outcome === 'unknown');
   const word = { kept: ['kept', '计入'], excluded: ['excluded', '排除'], unknown: ['no rule', '无规则'] } as const;

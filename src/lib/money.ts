@@ -54,6 +54,18 @@ export function minorText(minor: number, digits: number): string {
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
+/**
+ * An amount in minor units as text for a build message or ledger note: grouped by thousands with
+ * the currency's decimals, `1234567` (CNY) → "12,345.67", JPY 1234567 → "1,234,567". Exact: made
+ * from the integer's digits, never through a double's division.
+ */
+export function groupedMinorText(minor: number, digits: number): string {
+  const text = minorText(minor, digits);
+  const sign = text.startsWith('-') ? '-' : '';
+  const [int, frac] = text.slice(sign.length).split('.');
+  return `${sign}${int!.replace(/\B(?=(\d{3})+$)/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+}
+
 /** Round half to even to an integer (averages and quantiles of minor units). */
 export function roundHalfEven(x: number): number {
   const f = Math.floor(x);
@@ -62,6 +74,14 @@ export function roundHalfEven(x: number): number {
   if (d < 0.5) return f;
   return f % 2 === 0 ? f : f + 1;
 }
+
+/**
+ * An estimate of money in major units (a model's expectation: customer value, value at risk) →
+ * minor units, rounded half to even: published like any amount, with the currency's decimals, and
+ * summed as integers so that a total equals the sum of its published parts. null when not finite.
+ */
+export const estimateToMinor = (major: number, m: Money): number | null =>
+  Number.isFinite(major) ? roundHalfEven(major * m.scale) + 0 : null;
 
 /**
  * a / b rounded half to even, for integers (b > 0): exact, with the remainder taken in integers

@@ -46,7 +46,8 @@ export interface LedgerFile {
   reasons: LedgerReason[];
   /**
    * lines identical in every cell to an earlier line (files.<name>.duplicateLines): dropped or
-   * kept, how many, and (orders) the amount of those that were accepted, i.e. at stake
+   * kept, how many, and (orders) the amount of those that were accepted, i.e. at stake (minor
+   * units in ingest; major units once published, publish/ledger-money.ts)
    */
   duplicateLines?: { policy: 'keep' | 'drop'; count: number; amount: number | null };
   /** kept rows worth a look (absent: none) */
@@ -63,7 +64,8 @@ export interface LedgerFile {
 
 /**
  * One status value of orders.csv: the rows read with it (rejected rows and exact duplicates
- * included), the amount of those excluded or accepted, and what it counted as.
+ * included), the amount of those excluded or accepted (minor units in ingest; major units once
+ * published, publish/ledger-money.ts), and what it counted as.
  */
 export interface StatusCount {
   value: string;

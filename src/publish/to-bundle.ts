@@ -4,6 +4,8 @@ import { isoDay } from '../lib/time-zone.ts';
 import type { LedgerFile } from '../model/ledger.ts';
 import type { AllMetrics } from '../metrics/compute-all-metrics.ts';
 import { publishContacts } from './contacts.ts';
+import { ledgerToMajor } from './ledger-money.ts';
+import { moneyFor } from '../lib/money.ts';
 import { applyPrivacy } from './privacy.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { combineFingerprints } from './fingerprint.ts';
@@ -78,7 +80,7 @@ export function toBundle(b: BundleInput): BundleData {
   // personal data in any text field is masked or pseudonymised on the way out (privacy.ts)
   return applyPrivacy<BundleData>({
     manifest,
-    ledger: b.ledger,
+    ledger: ledgerToMajor(b.ledger, moneyFor(config.currency)),
     kpis: m.kpis,
     cohorts: m.cohorts,
     customers: publishContacts(m.customers, m.contacts, config.privacy.showContactDetails),

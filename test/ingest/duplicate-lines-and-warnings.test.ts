@@ -4,6 +4,9 @@ import { computeAllMetrics } from '../../src/metrics/compute-all-metrics.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { duplicateLinesNote, noReasonsNote, warningNotes } from '../../src/site-data/data-notes.ts';
+import { ledgerToMajor } from '../../src/publish/ledger-money.ts';
+import { moneyFor } from '../../src/lib/money.ts';
+import type { LedgerFile } from '../../src/model/ledger.ts';
 import { memFs } from './mem-fs.ts';
 
 /*
@@ -19,6 +22,9 @@ async function ok(files: Record<string, string>, config: ConfigInput = {}) {
   return r;
 }
 
+/** the ledger as the data page reads it: amounts published in yuan (ingest holds fen) */
+const published = (l: LedgerFile): LedgerFile => ledgerToMajor([l], moneyFor('CNY'))[0]!;
+
 const ORDERS = [
   'order_id,customer_id,order_date,amount',
   'A,C1,2024-03-05,10.5',
@@ -33,16 +39,18 @@ describe('exact duplicate lines: a file setting, with the amount at stake', () =
   it('drop (the orders default): 3 lines dropped, 10.5 + 7 + 7 = 24.5 not counted', async () => {
     const r = await ok({ 'orders.csv': ORDERS });
     const l = r.ledger[0]!;
-    expect(l).toMatchObject({ accepted: 3, duplicates: 3, duplicateLines: { policy: 'drop', count: 3, amount: 24.5 } });
-    expect(r.dataset.orders.columns.amount).toEqual([10.5, 7, 1]);
-    expect(duplicateLinesNote(l, 'en')).toBe('3 lines identical to an earlier line were dropped (duplicateLines: drop); their amount, ¥24.50, is not counted.');
+    // ingest holds fen: 1050 + 700 + 700
+    expect(l).toMatchObject({ accepted: 3, duplicates: 3, duplicateLines: { policy: 'drop', count: 3, amount: 2450 } });
+    expect(r.dataset.orders.columns.amount).toEqual([1050, 700, 100]);
+    expect(published(l).duplicateLines!.amount).toBe(24.5);
+    expect(duplicateLinesNote(published(l), 'en')).toBe('3 lines identical to an earlier line were dropped (duplicateLines: drop); their amount, ¥24.50, is not counted.');
   });
 
   it('files.orders.duplicateLines: keep — every line kept, the same 24.5 shown as counted', async () => {
     const r = await ok({ 'orders.csv': ORDERS }, { files: { orders: { duplicateLines: 'keep' } } });
     const l = r.ledger[0]!;
-    expect(l).toMatchObject({ accepted: 6, duplicates: 0, duplicateLines: { policy: 'keep', count: 3, amount: 24.5 } });
-    expect(duplicateLinesNote(l, 'zh-CN')).toBe('3 行与前面某行完全相同，已保留（duplicateLines: keep）；其金额 ¥24.50 已计入。');
+    expect(l).toMatchObject({ accepted: 6, duplicates: 0, duplicateLines: { policy: 'keep', count: 3, amount: 2450 } });
+    expect(duplicateLinesNote(published(l), 'zh-CN')).toBe('3 行与前面某行完全相同，已保留（duplicateLines: keep）；其金额 ¥24.50 已计入。');
   });
 
   it('the old key orders.dropExactDuplicates: false still keeps them; the file setting wins over it', async () => {
