@@ -12,7 +12,9 @@ import { kpiCatalogue } from './kpi-catalogue.ts';
  * - an average or a quantile of amounts (AOV, member AOV, RFM M edges) is rounded half to even
  *   to the minor unit first, from the integer sum and count (divideHalfEven), then divided;
  * - a ratio of two amounts (returning_revenue_share) keeps its value and publishes its parts in
- *   major units.
+ *   major units;
+ * - the customer-base models' estimates (value if active, value at risk, their portfolio sums, the
+ *   high-value cut) arrive rounded half to even to the minor unit and summed as integers there.
  *
  * The result is changed in place (its arrays are fresh from computeMetricsWithBook).
  */
@@ -47,7 +49,14 @@ export interface MoneyTables {
   rfmEdges: { monetary: number[] };
   segments: { rows: { revenue: number }[]; atRiskValue: number };
   valueTierSummary: { revenue: number }[];
+  customerBase: {
+    summary: { ok: boolean; highValueCut?: number | null };
+    customers: { expected_purchase_value: number | null; expected_value: number | null; value_if_active: number | null; value_at_risk: number | null }[];
+    portfolio: { value: number | null; valueAtRisk: number | null }[];
+  };
 }
+
+const major = (v: number | null, m: Money): number | null => (v === null ? null : toMajor(v, m));
 
 export function metricsToMajor(r: MoneyTables, m: Money): void {
   for (const k of r.kpis) kpiRowToMajor(k, m);
@@ -60,4 +69,17 @@ export function metricsToMajor(r: MoneyTables, m: Money): void {
   for (const s of r.segments.rows) s.revenue = toMajor(s.revenue, m);
   r.segments.atRiskValue = toMajor(r.segments.atRiskValue, m);
   for (const t of r.valueTierSummary) t.revenue = toMajor(t.revenue, m);
+  // the customer-base models' money estimates, already rounded to the minor unit (customer-base/index.ts)
+  const cb = r.customerBase;
+  if (cb.summary.highValueCut !== undefined) cb.summary.highValueCut = major(cb.summary.highValueCut, m);
+  for (const c of cb.customers) {
+    c.expected_purchase_value = major(c.expected_purchase_value, m);
+    c.expected_value = major(c.expected_value, m);
+    c.value_if_active = major(c.value_if_active, m);
+    c.value_at_risk = major(c.value_at_risk, m);
+  }
+  for (const p of cb.portfolio) {
+    p.value = major(p.value, m);
+    p.valueAtRisk = major(p.valueAtRisk, m);
+  }
 }

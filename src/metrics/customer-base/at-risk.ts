@@ -27,3 +27,5 @@ export function atRiskFlags(f: CustomerFigures, threshold: number, cut: number |
   return flags;
 }
 
+/** A customer's value at risk (major units): value if active × (1 − P(alive)). */
+export const valueAtRisk = (valueIfAlive: number, pAlive: number): number => valueIfAlive * (1 - pAlive);

@@ -1,9 +1,9 @@
 import type { Config } from '../../config/schema.ts';
 import { isoDay, parseIsoDay } from '../../lib/time-zone.ts';
-import { moneyFor, toMajor } from '../../lib/money.ts';
+import { estimateToMinor, moneyFor, toMajor } from '../../lib/money.ts';
 import { NONE, type OrderBook } from '../orders.ts';
 import type { Period } from '../periods.ts';
-import { atRiskCut, atRiskFlags } from './at-risk.ts';
+import { atRiskCut, atRiskFlags, valueAtRisk } from './at-risk.ts';
 import type { BgnbdParams } from './bgnbd-likelihood.ts';
 import { fitCustomerBase, type FittedBase, type UnfittedBase } from './customer-base-model.ts';
 import { holdoutCheck, type HoldoutClass } from './holdout.ts';
@@ -32,7 +32,10 @@ export interface CustomerHealthRow {
   p_alive: number;
   expected_purchases_90d: number;
   expected_purchases_12m: number;
-  /** null when the spend model gave no figures */
+  /**
+   * money estimates, null when the spend model gave no figures: in the currency's minor unit
+   * (rounded half to even) out of this stage, major units once metrics/money-outputs.ts is done
+   */
   expected_purchase_value: number | null;
   expected_value: number | null;
   value_if_active: number | null;
@@ -55,7 +58,7 @@ export type HoldoutResult =
 
 export type CustomerBaseSummary = { settings: CustomerBaseSettings; holdout: HoldoutResult } & (
   | (FittedBase & {
-      /** the value-if-active cut of "high value" (null without the spend model) */
+      /** the value-if-active cut of "high value" (null without the spend model); money, as the customers' figures */
       highValueCut: number | null;
     })
   | UnfittedBase
@@ -96,11 +99,15 @@ export function computeCustomerBase(book: OrderBook, asOfDay: number, config: Co
   const atRisk = atRiskFlags(f, cb.pAliveThreshold, cut);
   const N = book.names;
   const customerOf = (i: number): number => s.customer[i]!;
+  // money figures are published in the currency's minor unit (half to even), summed as integers;
+  // metrics/money-outputs.ts turns them into major units with the rest of the metrics
+  const minorOrNull = (v: number): number | null => estimateToMinor(v, money);
+  const minor = (v: number): number => minorOrNull(v) ?? 0;
   const portfolio = portfolioRows(f, atRisk, [
     { level: 'owner', of: (i) => cf.owner[customerOf(i)]!, names: N.people.names },
     { level: 'team', of: (i) => cf.team[customerOf(i)]!, names: N.teams.names },
     { level: 'region', of: (i) => cf.region[customerOf(i)]!, names: N.regions.names },
-  ]);
+  ], minor);
   const unit = daysPerUnit(cb.timeUnit);
   const iso = new Map<number, string>();
   const day = (d: number): string => iso.get(d) ?? (iso.set(d, isoDay(d)), iso.get(d)!);
@@ -122,15 +129,15 @@ export function computeCustomerBase(book: OrderBook, asOfDay: number, config: Co
       p_alive: f.pAlive[i]!,
       expected_purchases_90d: f.purchases90d[i]!,
       expected_purchases_12m: f.purchases12m[i]!,
-      expected_purchase_value: f.spend ? f.spend[i]! : null,
-      expected_value: f.value ? f.value[i]! : null,
-      value_if_active: ifAlive,
-      value_at_risk: ifAlive !== null ? ifAlive * (1 - f.pAlive[i]!) : null,
+      expected_purchase_value: f.spend ? minorOrNull(f.spend[i]!) : null,
+      expected_value: f.value ? minorOrNull(f.value[i]!) : null,
+      value_if_active: ifAlive !== null ? minorOrNull(ifAlive) : null,
+      value_at_risk: ifAlive !== null ? minorOrNull(valueAtRisk(ifAlive, f.pAlive[i]!)) : null,
       at_risk: atRisk[i] === 1,
     };
   }
   const { figures: _f, ...fit } = model;
-  return { summary: { settings, holdout, ...fit, highValueCut: cut }, customers, portfolio };
+  return { summary: { settings, holdout, ...fit, highValueCut: cut === null ? null : minorOrNull(cut) }, customers, portfolio };
 }
 
 function holdoutOf(runs: PurchaseRuns, periods: Period[], timeUnit: TimeUnit, from: BgnbdParams | undefined): HoldoutResult {

@@ -1,3 +1,4 @@
+import { valueAtRisk } from './at-risk.ts';
 import type { CustomerFigures } from './customer-base-model.ts';
 
 /**
@@ -6,7 +7,8 @@ import type { CustomerFigures } from './customer-base-model.ts';
  * expected value, and the value at risk.
  *
  * Customers at risk and their value at risk are defined in at-risk.ts. Value sums are null when
- * the spend model gave no figures.
+ * the spend model gave no figures. Values are sums of each customer's published figure, in integer
+ * minor units (`minor`: lib/money.ts estimateToMinor), so a total is the sum of its parts exactly.
  */
 export type PortfolioLevel = 'company' | 'owner' | 'team' | 'region';
 
@@ -19,8 +21,10 @@ export interface PortfolioRow {
   expectedActive: number;
   purchases90d: number;
   purchases12m: number;
+  /** Σ expected value (minor units until metrics/money-outputs.ts turns it into major units) */
   value: number | null;
   atRisk: number;
+  /** Σ value at risk of those at risk (minor units, as value) */
   valueAtRisk: number | null;
 }
 
@@ -31,7 +35,10 @@ export interface Groups {
   names: readonly string[];
 }
 
-export function portfolioRows(f: CustomerFigures, atRisk: Uint8Array, groups: Groups[]): PortfolioRow[] {
+/** A customer's value figure (major units) → the integer minor units published for it (0 when not finite). */
+export type ToMinor = (major: number) => number;
+
+export function portfolioRows(f: CustomerFigures, atRisk: Uint8Array, groups: Groups[], minor: ToMinor): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const blank = (level: PortfolioLevel, key: string | null): PortfolioRow => ({
     level,
@@ -48,10 +55,10 @@ export function portfolioRows(f: CustomerFigures, atRisk: Uint8Array, groups: Gr
   rows.push(company);
   const perLevel = groups.map((g) => ({ g, rows: g.names.map((name) => blank(g.level, name)), none: blank(g.level, null) }));
   for (let i = 0; i < f.summary.n; i++) {
-    add(company, f, atRisk, i);
+    add(company, f, atRisk, i, minor);
     for (const l of perLevel) {
       const k = l.g.of(i);
-      add(k >= 0 ? l.rows[k]! : l.none, f, atRisk, i);
+      add(k >= 0 ? l.rows[k]! : l.none, f, atRisk, i, minor);
     }
   }
   for (const l of perLevel) {
@@ -61,14 +68,14 @@ export function portfolioRows(f: CustomerFigures, atRisk: Uint8Array, groups: Gr
   return rows;
 }
 
-function add(r: PortfolioRow, f: CustomerFigures, atRisk: Uint8Array, i: number): void {
+function add(r: PortfolioRow, f: CustomerFigures, atRisk: Uint8Array, i: number, minor: ToMinor): void {
   r.customers++;
   r.expectedActive += f.pAlive[i]!;
   r.purchases90d += f.purchases90d[i]!;
   r.purchases12m += f.purchases12m[i]!;
-  if (f.value && r.value !== null) r.value += f.value[i]!;
+  if (f.value && r.value !== null) r.value += minor(f.value[i]!);
   if (atRisk[i]) {
     r.atRisk++;
-    if (f.valueIfAlive && r.valueAtRisk !== null) r.valueAtRisk += f.valueIfAlive[i]! * (1 - f.pAlive[i]!);
+    if (f.valueIfAlive && r.valueAtRisk !== null) r.valueAtRisk += minor(valueAtRisk(f.valueIfAlive[i]!, f.pAlive[i]!));
   }
 }

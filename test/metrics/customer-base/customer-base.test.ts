@@ -40,21 +40,22 @@ describe('at risk and portfolios', () => {
     expect([...atRiskFlags(f, 0.5, 500)]).toEqual([1, 0, 0, 0]);
   });
 
-  it('sums per company and per group; value at risk = value if active × (1 − P(alive)) of those at risk', () => {
+  it('sums per company and per group, in minor units; value at risk = value if active × (1 − P(alive)) of those at risk', () => {
     const flags = atRiskFlags(f, 0.5, 500);
-    const rows = portfolioRows(f, flags, [{ level: 'owner', of: (i) => (i < 2 ? 0 : i === 2 ? 1 : -1), names: ['S1', 'S2'] }]);
+    const rows = portfolioRows(f, flags, [{ level: 'owner', of: (i) => (i < 2 ? 0 : i === 2 ? 1 : -1), names: ['S1', 'S2'] }], (v) => Math.round(v * 100));
     const company = rows[0]!;
     expect(company).toMatchObject({ level: 'company', key: null, customers: 4, atRisk: 1 });
     expect(company.expectedActive).toBeCloseTo(2.2, 12);
-    expect(company.value).toBeCloseTo(100 + 2 + 450 + 2000, 9);
-    expect(company.valueAtRisk).toBeCloseTo(900, 9);
+    // in minor units (fen here): each customer's figure rounded, then summed as integers
+    expect(company.value).toBe((100 + 2 + 450 + 2000) * 100);
+    expect(company.valueAtRisk).toBe(900 * 100);
     expect(rows.slice(1).map((r) => [r.key, r.customers])).toEqual([['S1', 2], ['S2', 1], [null, 1]]);
   });
 
   it('without the spend model nobody is at risk and values are null', () => {
     const g = { ...f, spend: null, value: null, valueIfAlive: null };
     expect(atRiskCut(g, 0.5)).toBeNull();
-    const rows = portfolioRows(g, atRiskFlags(g, 0.5, null), []);
+    const rows = portfolioRows(g, atRiskFlags(g, 0.5, null), [], (v) => Math.round(v * 100));
     expect(rows[0]).toMatchObject({ value: null, valueAtRisk: null, atRisk: 0 });
   });
 });
