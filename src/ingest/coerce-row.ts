@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ReasonCode } from '../validate/reasons.ts';
-import { fieldMeta, isOptionalField, type FieldKind, type FieldMeta } from '../validate/schemas/fields.ts';
+import { fieldMeta, isOptionalField, NUMBER_RANGE, type FieldKind, type FieldMeta } from '../validate/schemas/fields.ts';
 import type { DateParser } from './parse-date.ts';
 import { normalizeId } from './normalize-id.ts';
 import { parseMoney, parseNumber, type NumberOptions } from './parse-number.ts';
@@ -67,8 +67,8 @@ export interface CoerceContext {
   decimal: '.' | ',';
   wan: boolean;
   percentColumns: readonly string[];
-  /** money: decimals of config.currency's minor unit, and its code (for messages) */
-  money: { currency: string; digits: number };
+  /** money: decimals of config.currency's minor unit (and 10 ** digits), and its code (for messages) */
+  money: { currency: string; digits: number; scale: number };
 }
 
 export function planFields(
@@ -177,11 +177,17 @@ export function coerceCell(p: FieldPlan, raw: string, ctx: CoerceContext): unkno
       return v;
     }
     case 'money': {
+      // the documented range of every decimal field (±10¹² major units, 17.5), then the exact-integer
+      // limit of minor units (amount_too_large: reachable only with 4-decimal currencies)
+      const range = p.meta.range ?? NUMBER_RANGE;
+      const outOfRange = () => fail('number_out_of_range', p.column, raw, `${range[0]} … ${range[1]}`);
       const v = parseMoney(raw, p.num, ctx.money.digits, p.marks);
-      if (typeof v === 'number') return v;
+      if (typeof v === 'number') return v >= range[0] * ctx.money.scale && v <= range[1] * ctx.money.scale ? v : outOfRange();
       if (v === null) return p.optional ? null : fail('missing_value', p.column, raw);
       if (v === 'too_precise') return fail('too_many_decimals', p.column, raw, moneyDetail(ctx));
-      return fail(v === 'too_large' ? 'amount_too_large' : 'invalid_number', p.column, raw);
+      if (v === 'invalid') return fail('invalid_number', p.column, raw);
+      const approx = parseNumber(raw, p.num);
+      return approx !== null && approx >= range[0] && approx <= range[1] ? fail('amount_too_large', p.column, raw) : outOfRange();
     }
     case 'boolean': {
       const v = parseBoolean(raw);

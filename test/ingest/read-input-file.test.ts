@@ -26,13 +26,23 @@ describe('readInputFile', () => {
     const r = readInputFile({ name: 'orders', file: 'orders.csv', bytes: new TextEncoder().encode(text), config, now: Date.UTC(2026, 0, 1) });
     if (!r.ok) throw new Error(r.error.message.en);
     expect(r.ledger.accepted).toBe(good.length);
-    // 1e200 yuan is no amount that minor units can hold exactly (over 2^53 fen)
+    // 1e200 yuan is past the range of every decimal field (±10¹², 17.5)
     expect(r.rejects.map((x) => [x.reason, x.column])).toEqual([
-      ['invalid_number', 'amount'], ['missing_value', 'order_date'], ['missing_value', 'order_id'], ['amount_too_large', 'amount'],
+      ['invalid_number', 'amount'], ['missing_value', 'order_date'], ['missing_value', 'order_id'], ['number_out_of_range', 'amount'],
     ]);
     // q × p beyond the range is refused on its parts (17.5)
     const q = readInputFile({ name: 'orders', file: 'orders.csv', bytes: new TextEncoder().encode('order_id,order_date,quantity,unit_price\nA,2024-03-05,1e200,1e200\n'), config, now: Date.UTC(2026, 0, 1) });
     expect(q.ok && q.rejects.map((x) => x.reason)).toEqual(['number_out_of_range']);
+  });
+
+  it('money: ±10¹² is the range; past 2^53 minor units within it is amount_too_large (a 4-decimal currency)', () => {
+    const text = 'order_id,order_date,amount\nA,2024-03-05,950000000000\nB,2024-03-05,1000000000001\nC,2024-03-05,800000000000.1234\n';
+    const config = configSchema.parse({ currency: 'CLF' });
+    const r = readInputFile({ name: 'orders', file: 'orders.csv', bytes: new TextEncoder().encode(text), config, now: Date.UTC(2026, 0, 1) });
+    if (!r.ok) throw new Error(r.error.message.en);
+    // 9.5e11 × 10⁴ = 9.5e15 > 2^53 ≈ 9.007e15; 8e11 × 10⁴ + 1234 is below it, exactly
+    expect(r.rejects.map((x) => [x.reason, x.line])).toEqual([['amount_too_large', 2], ['number_out_of_range', 3]]);
+    expect(r.table.columns.amount).toEqual([8000000000001234]);
   });
 
   it('keeps only the columns asked for, after validating all of them', () => {

@@ -42,8 +42,12 @@ export const text = (meta: Partial<FieldMeta> = {}) => z.string().meta({ kind: '
 export const date = (o: { planned?: boolean } = {}) => z.number().finite().meta({ kind: 'date', ...o } satisfies FieldMeta);
 export const num = (range: readonly [number, number] = NUMBER_RANGE) =>
   z.number().finite().min(range[0]).max(range[1]).meta({ kind: 'number', range } satisfies FieldMeta);
-/** an amount of money, in integer minor units after coercion (net of discounts); its range is the exact-integer limit (amount_too_large) */
-export const money = () => z.number().int().meta({ kind: 'money' } satisfies FieldMeta);
+/**
+ * an amount of money, in integer minor units after coercion (net of discounts); its range is that of
+ * every decimal field, ±10¹² in major units (number_out_of_range), and the exact-integer limit of
+ * minor units (amount_too_large)
+ */
+export const money = () => z.number().int().meta({ kind: 'money', range: NUMBER_RANGE } satisfies FieldMeta);
 export const int = (min: number, max: number) =>
   z.number().int().min(min).max(max).meta({ kind: 'integer' } satisfies FieldMeta);
 export const bool = () => z.boolean().meta({ kind: 'boolean' } satisfies FieldMeta);
