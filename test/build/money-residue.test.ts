@@ -36,11 +36,17 @@ const tiny = (text: string): boolean => /e-/i.test(text);
 const noisy = (text: string): boolean => tiny(text) || /\.\d*(0{7,}|9{7,})\d{1,2}$/.test(text);
 const decimals = (text: string): number => (/\.(\d+)$/.exec(text)?.[1]?.length ?? 0);
 
-interface Finding { where: string; text: string }
+interface Finding { where: string; text: string; key?: string }
+
+/**
+ * Model estimates that are neither amounts nor sums: a probability or an expected count from the
+ * BG/NBD can truly be 1.1e-7 (a customer long silent), which is a value, not residue.
+ */
+const ESTIMATES = new Set(['p_alive', 'expected_purchases_90d', 'expected_purchases_12m']);
 
 /** every number below a JSON value, with its path */
 function numbers(v: unknown, where: string, out: Finding[]): void {
-  if (typeof v === 'number') out.push({ where, text: JSON.stringify(v) });
+  if (typeof v === 'number') out.push({ where, text: JSON.stringify(v), key: /\.([^.[\]]+)$/.exec(where)?.[1] });
   else if (Array.isArray(v)) v.forEach((x, i) => numbers(x, `${where}[${i}]`, out));
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) numbers(x, `${where}.${k}`, out);
 }
@@ -63,19 +69,35 @@ function moneyOfBundle(b: SiteBundle): Finding[] {
   add('rfm atRiskValue', b.rfm?.segments.atRiskValue);
   for (const t of b.valueTiers?.summary ?? []) add('value tiers revenue', t.revenue);
   for (const c of b.channels ?? []) add('channels gross_sales', c.gross_sales);
+  // the ledger's amounts: each status value's, the duplicate lines' at stake
+  for (const f of b.ledger) {
+    for (const v of f.statuses?.values ?? []) add(`ledger ${f.name} status ${v.value}`, v.amount);
+    add(`ledger ${f.name} duplicate lines`, f.duplicateLines?.amount);
+  }
+  // the customer-base models' money estimates and their portfolio sums
+  for (const c of b.customerHealth ?? []) {
+    for (const k of ['expected_purchase_value', 'expected_value', 'value_if_active', 'value_at_risk'] as const) add(`customer health ${k}`, c[k]);
+  }
+  for (const p of b.customerPortfolio ?? []) { add('portfolio value', p.value); add('portfolio valueAtRisk', p.valueAtRisk); }
+  const cb = b.manifest.customerBase;
+  if (cb?.ok) add('customer base highValueCut', cb.highValueCut);
   return out;
 }
 
+/** the machine column names of the whole-table downloads that hold money */
+const MONEY_HEADERS = ['revenue', 'monetary', 'value_revenue', 'gross_sales', 'expected_purchase_value', 'expected_value', 'value_if_active', 'value_at_risk'];
+
 /** every download of the site (both languages' page tables, the whole tables), as parsed CSV */
-function downloads(b: SiteBundle): { name: string; header: string[]; rows: string[][]; money: Set<number> }[] {
-  const out: { name: string; header: string[]; rows: string[][]; money: Set<number> }[] = [];
+interface Download { name: string; header: string[]; rows: string[][]; money: Set<number>; keys?: string[] }
+function downloads(b: SiteBundle): Download[] {
+  const out: Download[] = [];
   for (const locale of ['zh-CN', 'en'] as const) {
     for (const t of pageTables(b, locale)) {
       const [header, ...rows] = csvParseRows(toCsv(t.columns, t.rows).replace(/^\uFEFF/, ''));
       // money: currency columns, and value columns whose row's unit is currency
       const money = new Set<number>();
       t.columns.forEach((c, i) => { if (c.kind === 'currency') money.add(i); });
-      out.push({ name: `${locale}/${t.id}.csv`, header: header!, rows, money });
+      out.push({ name: `${locale}/${t.id}.csv`, header: header!, rows, money, keys: t.columns.map((c) => c.key) });
       t.columns.forEach((c, i) => {
         if (!c.unitKey) return;
         const moneyRows = t.rows.map((r, k) => (r[c.unitKey!] === 'currency' ? k : -1)).filter((k) => k >= 0);
@@ -86,7 +108,7 @@ function downloads(b: SiteBundle): { name: string; header: string[]; rows: strin
   for (const w of wholeTables(b)) {
     const [header, ...rows] = csvParseRows(toCsv(w.columns, w.rows).replace(/^\uFEFF/, ''));
     const money = new Set<number>();
-    header!.forEach((h, i) => { if (['revenue', 'monetary', 'value_revenue', 'gross_sales'].includes(h)) money.add(i); });
+    header!.forEach((h, i) => { if (MONEY_HEADERS.includes(h)) money.add(i); });
     out.push({ name: `${w.name}.csv`, header: header!, rows, money });
   }
   const kpis = wholeTables(b).find((w) => w.name === 'kpis')!;
@@ -108,23 +130,28 @@ async function scan(dir: string): Promise<{ residue: Finding[]; tooPrecise: Find
   const money = moneyOfBundle(b);
   for (const d of downloads(b)) {
     d.rows.forEach((r, k) => r.forEach((cell, i) => {
-      if (/^-?[\d.]+(e[-+]?\d+)?$/i.test(cell)) found.push({ where: `${d.name} line ${k + 2} ${d.header[i] ?? ''}`, text: cell });
+      if (/^-?[\d.]+(e[-+]?\d+)?$/i.test(cell)) found.push({ where: `${d.name} line ${k + 2} ${d.header[i] ?? ''}`, text: cell, key: d.keys?.[i] ?? d.header[i] });
       if (d.money.has(i) && cell !== '') money.push({ where: `${d.name} line ${k + 2} ${d.header[i] ?? ''}`, text: cell });
     }));
   }
   return {
-    residue: found.filter((x) => tiny(x.text)),
+    residue: found.filter((x) => tiny(x.text) && !ESTIMATES.has(x.key ?? '')),
     tooPrecise: money.filter((x) => noisy(x.text) || decimals(x.text) > 2),
     amounts: money.length,
   };
 }
 
-/** A company of refunds, credits and cents: every amount a sum of tenths, many nets exactly 0. */
+/**
+ * A company of refunds, credits and cents: every amount a sum of tenths, many nets exactly 0;
+ * partial refunds in a refund column, cancelled orders (a status column) and exact duplicate
+ * lines, so the ledger's amounts are sums of cents too.
+ */
 function refundHeavy(): { orders: string; customers: string } {
   let seed = 20261203;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const cents = ['0.10', '0.20', '0.30', '19.99', '0.07', '1234.56', '2.55', '0.01', '99.95', '3.33'];
-  const lines = ['order_id,customer_id,order_date,amount,channel'];
+  const refunds = ['0.01', '0.07', '0.10', '0.03'];
+  const lines = ['order_id,customer_id,order_date,amount,channel,status,refund_amount'];
   const customers = ['customer_id,name,region'];
   for (let c = 0; c < 300; c++) customers.push(`C${c},Customer ${c},${['north', 'south', 'east'][c % 3]}`);
   let id = 0;
@@ -137,12 +164,23 @@ function refundHeavy(): { orders: string; customers: string } {
       const lineCount = 1 + Math.floor(rnd() * 4);
       const picks = Array.from({ length: lineCount }, () => cents[Math.floor(rnd() * cents.length)]!);
       const order = `O${id++}`;
-      for (const p of picks) lines.push(`${order},C${c},${date},${p},${rnd() < 0.5 ? 'web' : 'store'}`);
+      const channel = () => (rnd() < 0.5 ? 'web' : 'store');
       // most purchases are refunded in full, line by line, a few days later (a credit note)
       if (rnd() < 0.6) {
+        for (const p of picks) lines.push(`${order},C${c},${date},${p},${channel()},paid,`);
         const later = `2025-${String(month).padStart(2, '0')}-${String(Math.min(28, day + 1)).padStart(2, '0')}`;
         const credit = `R${id++}`;
-        for (const p of picks) lines.push(`${credit},C${c},${later},-${p},${rnd() < 0.5 ? 'web' : 'store'}`);
+        for (const p of picks) lines.push(`${credit},C${c},${later},-${p},${channel()},paid,`);
+      } else if (rnd() < 0.2) {
+        for (const p of picks) lines.push(`${order},C${c},${date},${p},${channel()},cancelled,`);
+      } else {
+        // partial refunds of a few cents in the refund column, and now and then a line exported twice
+        for (const p of picks) {
+          const refund = p.startsWith('0.0') ? '' : rnd() < 0.5 ? refunds[Math.floor(rnd() * refunds.length)]! : '';
+          const line = `${order},C${c},${date},${p},${channel()},paid,${refund}`;
+          lines.push(line);
+          if (rnd() < 0.1) lines.push(line);
+        }
       }
     }
   }
@@ -180,6 +218,10 @@ describe('no binary residue in any published number (issue 13)', () => {
     expect(s.tooPrecise).toEqual([]);
     // customers whose every purchase was credited publish exactly 0
     const b = readBundle(join(dir, 'bundle'));
+    // the ledger's amounts are there to be scanned: cancelled orders, lines dropped as duplicates
+    const orders = b.ledger.find((f) => f.name === 'orders')!;
+    expect(orders.statuses!.values.find((v) => v.value === 'cancelled')!.amount).toBeGreaterThan(0);
+    expect(orders.duplicateLines!.amount).toBeGreaterThan(0);
     const zero = (b.customers ?? []).filter((c) => c.value_revenue === 0 && c.last_purchase !== null);
     expect(zero.length).toBeGreaterThan(10);
     for (const c of zero) expect(c.value_tier).toBe('none');
