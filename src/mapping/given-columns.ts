@@ -4,6 +4,7 @@ import { CellFailure, coerceCell, planFields, type CoerceContext } from '../inge
 import { matchHeaders, type HeaderMatch } from '../ingest/headers.ts';
 import { namePartsFor } from '../ingest/name-parts.ts';
 import { DateParser } from '../ingest/parse-date.ts';
+import { moneyFor } from '../lib/money.ts';
 import type { Localized } from '../model/kpi.ts';
 import { fieldMeta } from '../validate/schemas/fields.ts';
 import type { InputName } from '../validate/schemas/index.ts';
@@ -106,7 +107,7 @@ function givenColumn(name: InputName, file: string, column: string, shape: Recor
 function enumFromFileName(file: string, column: string, shape: Record<string, ZodType>): string | null {
   const base = file.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
   const words = [base, ...base.split(/[^\p{L}\p{N}]+/u)].filter((w) => w !== '');
-  const ctx: CoerceContext = { dates: new DateParser({ timezone: 'UTC', minYear: 1970, maxYear: 3000 }), decimal: '.', wan: false, percentColumns: [] };
+  const ctx: CoerceContext = { dates: new DateParser({ timezone: 'UTC', minYear: 1970, maxYear: 3000 }), decimal: '.', wan: false, percentColumns: [], money: moneyFor('CNY') };
   const plan = planFields({ [column]: shape[column]! }, new Map([[column, 0]]), ctx)[0]!;
   for (const w of words) {
     for (const form of [w, w.replace(/e?s$/i, ''), w.replace(/s$/i, ''), w.replace(/记录$/, '')]) {

@@ -201,7 +201,7 @@ describe('status values written as a path of states (Odoo "Sale Order/Done")', (
     const r = read(lines(['Sale Order', 'Sale Order/Done', 'Quotation / Cancelled', '已付款 > 已发货']), { files: { orders: { preset: 'odoo' } } });
     if (!r.ok) throw new Error(r.error.message.en);
     expect(r.table.columns.order_id).toEqual(['S0', 'S1', 'S3']);
-    expect(amounts(r)).toEqual([10, 20, 40]);
+    expect(amounts(r)).toEqual([1000, 2000, 4000]); // fen
     expect(r.ledger.excluded).toBe(1);
   });
 

@@ -44,7 +44,7 @@ describe('stray quotes (17.6)', () => {
     expect(r.table.columns.order_id).toEqual(['A1', 'A3', 'A4', 'A6']);
     expect(r.table.line).toEqual([2, 4, 5, 7]);
     expect(r.table.columns.customer_id).toEqual(['C1', 'C3', 'C4', 'C6']);
-    expect((r.table.columns.amount as number[]).reduce((a, b) => a + b, 0)).toBe(10 + 30 + 40 + 60);
+    expect((r.table.columns.amount as number[]).reduce((a, b) => a + b, 0)).toBe((10 + 30 + 40 + 60) * 100); // fen
     expect(r.ledger).toMatchObject({ read: 6, accepted: 4, rejected: 2 });
     expect(r.ledger.reasons).toEqual([expect.objectContaining({ code: 'stray_quote', column: 'customer_id', count: 2 })]);
     expect(r.ledger.warnings).toBeUndefined();
