@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 /**
@@ -13,9 +13,17 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
   try {
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-    await sortEntryLanguages(join(siteDir, 'pagefind', 'pagefind-entry.json'));
+    // getFiles, not writeFiles: the index comes back in memory and we write it ourselves, so no
+    // file is read back while Pagefind's service may still be writing it (under load the entry
+    // file was read back empty), and the entry's languages are sorted before the one write
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`search index: ${built.errors.join('; ')}`);
+    const outDir = join(siteDir, 'pagefind');
+    for (const file of built.files) {
+      const to = join(outDir, file.path);
+      await mkdir(dirname(to), { recursive: true });
+      await writeFile(to, file.path === 'pagefind-entry.json' ? sortEntryLanguages(file.content) : file.content);
+    }
     return { pages: added.page_count };
   } finally {
     await pagefind.close();
@@ -26,10 +34,10 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
  * Pagefind lists the languages of pagefind-entry.json in hash-map order, which changes from run
  * to run; sorted, the same inputs give byte-identical builds. The content is unchanged.
  */
-async function sortEntryLanguages(path: string): Promise<void> {
-  const entry = JSON.parse(await readFile(path, 'utf8')) as { languages?: Record<string, unknown> };
+function sortEntryLanguages(content: Uint8Array): string {
+  const entry = JSON.parse(new TextDecoder().decode(content)) as { languages?: Record<string, unknown> };
   if (entry.languages) {
     entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
-  await writeFile(path, JSON.stringify(entry));
+  return JSON.stringify(entry);
 }
