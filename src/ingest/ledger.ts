@@ -27,6 +27,8 @@ export class LedgerBuilder {
   readonly warnings = new Map<string, LedgerWarning>();
   /** orders.csv: what its sales rules saw (order-rows.ts) */
   orders: OrderTallies | null = null;
+  /** rows per currency the file states: `column:USD` (a currency column), `mark:$` (marks on amounts) */
+  readonly currencies = new Map<string, number>();
   private readonly file: string;
   private readonly personal: ReadonlySet<string>;
   private readonly header: string[] | undefined;
@@ -132,7 +134,13 @@ export class LedgerBuilder {
       read: this.read, accepted: this.accepted, excluded: this.excluded, rejected: this.rejected,
       duplicates: this.duplicates, min: this.min, max: this.max,
       reasons: [...this.reasons.values()], rejects: this.rejects, warnings: [...this.warnings.values()], orders: this.orders,
+      currencies: [...this.currencies],
     };
+  }
+
+  /** count a row's stated currency (currency-check.ts) */
+  countCurrency(key: string, n = 1): void {
+    this.currencies.set(key, (this.currencies.get(key) ?? 0) + n);
   }
 
   /**
@@ -162,6 +170,7 @@ export class LedgerBuilder {
       mine.count += w.count;
       for (const e of w.examples) if (mine.examples.length < MAX_WARNING_EXAMPLES) mine.examples.push(e);
     }
+    for (const [k, n] of part.currencies) this.countCurrency(k, n);
     for (const row of part.rejects) {
       row.file = this.file;
       if (this.header) row.header = this.header;
@@ -205,6 +214,7 @@ export interface LedgerPart {
   rejects: RejectedRow[];
   warnings: LedgerWarning[];
   orders: OrderTallies | null;
+  currencies: [string, number][];
 }
 
 function generic(code: ReasonCode, column: string | null, detail: string): Localized {

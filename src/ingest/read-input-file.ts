@@ -29,6 +29,7 @@ import { EXCLUDED, findRepeats, rejectedOutcome, rejectIndex, RowLog, type RowLo
 import type { ReasonCode } from '../validate/reasons.ts';
 import { packedRows, unpackColumn, type PackedColumn } from './table-transfer.ts';
 import { moneyFor, productToMinor } from '../lib/money.ts';
+import { currencyStop } from './currency-check.ts';
 
 /**
  * One input file: bytes → decoded text → records → mapped, coerced, validated rows pushed
@@ -294,7 +295,7 @@ export function openInputFile<N extends InputName>(
   const keyColumn = spec.key;
   const cov = coverageColumn[name];
   const seenKeys = new Map<string, number>();
-  let amountPlan = -1, qtyPlan = -1, pricePlan = -1;
+  let amountPlan = -1, qtyPlan = -1, pricePlan = -1, currencyPlan = -1;
   let virtual: VirtualColumn[] = [];
 
   const onHeader = (h: string[]) => {
@@ -350,6 +351,7 @@ export function openInputFile<N extends InputName>(
       if (p.column === 'amount' && name === 'orders') { p.optional = true; amountPlan = k; }
       if (p.column === 'quantity') qtyPlan = k;
       if (p.column === 'unit_price') pricePlan = k;
+      if (p.column === 'currency' && p.index >= 0) currencyPlan = k;
     });
     dims = match.dims;
     for (const d of dims) out[DIMENSION_PREFIX + d.name] = new Array(capacity);
@@ -477,6 +479,7 @@ export function openInputFile<N extends InputName>(
       // exact decimal product, rounded half to even to the minor unit (lib/money.ts)
       if (q !== null && pr !== null) row.amount = productToMinor(q, pr, ctx.money.digits);
     }
+    if (currencyPlan >= 0 && row.currency != null) led.countCurrency(`column:${String(row.currency).toUpperCase()}`);
     const rule = checkRowRules(name, row);
     if (rule) {
       const idx = rule.column ? match!.index.get(rule.column) : undefined;
@@ -713,12 +716,20 @@ export function openInputFile<N extends InputName>(
     for (let i = 0; i < led.accepted; i++) if (typeof dates[i] === 'number') led.cover(dates[i] as number);
   };
 
+  /** the currency marks the money columns' cells carried, into the ledger's counts (once) */
+  const countMarks = () => {
+    for (const p of plan) if (p.marks) { for (const [k, n] of p.marks) led.countCurrency(`mark:${k}`, n); p.marks.clear(); }
+  };
+
   const finish = (late?: string): ReadInputResult<N> => {
     const r = result(true);
     if ('ok' in r) return r as ReadInputResult<N>;
     const quotes = checkQuotes(led, name, file);
     if (quotes) return { ok: false, error: quotes, errors: [quotes] };
     rejectAfterBulk();
+    countMarks();
+    const mixed = currencyStop(file, led.currencies, config.currency);
+    if (mixed) return { ok: false, error: mixed };
     const m = match as HeaderMatch | null;
     const sales = orderRows ? (orderRows as OrderRows).finish(out, led.accepted) : null;
     if (sales && !sales.ok) return sales;
@@ -741,6 +752,7 @@ export function openInputFile<N extends InputName>(
     const r = result(false);
     if ('ok' in r) return r as FileFailure;
     handOver();
+    countMarks();
     return { ok: true, part: { ledger: led.snapshot(), rows: log ? log.data() : null } };
   };
 

@@ -39,6 +39,7 @@ export const synonyms: { [N in InputName]: Record<string, string[]> } = {
     product: ['产品', '商品', '产品编号', '产品编码', '商品编码', '商品名称', '产品名称', 'SKU', 'Product', 'Product ID', 'Product Name', 'Item', 'StockCode', 'Stock Code'],
     category,
     region,
+    currency: ['币种', '货币', '币别', '结算币种', 'Currency', 'Currency Code', 'CurrencyIsoCode', 'Currency ISO Code', 'currency_code'],
   },
   customers: {
     customer_id: customerId,

@@ -24,5 +24,7 @@ export const orderRow = z.object({
   product: text().nullable(),
   category: text().nullable(),
   region: text().nullable(),
+  /** the row's currency (ISO 4217) when the file states one: anything but config.currency stops the build (currency-check.ts) */
+  currency: text().nullable(),
 });
 export type OrderRow = z.infer<typeof orderRow>;
