@@ -139,6 +139,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
 async function fingerprintInputs(dataDir: string, config: Config, fs: Effects['fs']): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const files = [{ file: CONFIG_FILE, path: join(dataDir, CONFIG_FILE) }, ...inputPaths(dataDir, config)];
+  // the rates file converts amounts: a new rate is a new build
+  if (config.rates) files.push({ file: config.rates, path: isAbsolute(config.rates) ? config.rates : join(dataDir, config.rates) });
   for (const f of files) {
     if (!(await fs.exists(f.path))) continue;
     out[isAbsolute(f.file) ? basename(f.file) : f.file] = sha256(await fs.readFile(f.path));

@@ -135,6 +135,8 @@ export const configSchema = z.strictObject({
     .string()
     .refine((c) => moneyOf(c) !== null, { message: 'an ISO 4217 currency code in capitals, e.g. CNY, USD, EUR, JPY' })
     .default('CNY'),
+  /** the rates file converting other currencies to `currency` (path relative to data/, or absolute; docs/data.md#rates) */
+  rates: z.string().min(1).optional(),
   kpiGrain: z.enum(['month', 'quarter', 'year']).default('quarter'),
   newCustomerBasis: z.enum(['first_purchase', 'created_at']).default('first_purchase'),
   repeatWindowMonths: z.number().int().min(1).default(12),

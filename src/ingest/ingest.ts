@@ -8,6 +8,7 @@ import type { Dataset } from '../model/tables.ts';
 import type { InputName } from '../validate/schemas/index.ts';
 import { indexCustomers } from './customer-index.ts';
 import { inputPaths, unreadablePaths } from './input-paths.ts';
+import { loadRates } from './rates.ts';
 import { absentLedger } from './ledger.ts';
 import { countOrphans } from './orphans.ts';
 import { cellsOfLines, estimateRows, openInputFile, readInputFile, sniffFile, type ReadInputResult } from './read-input-file.ts';
@@ -86,7 +87,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     return { ok: false, error, errors: [error] };
   }
 
-  const keepOf = (name: InputName) => (opts.keep?.[name] ? { keep: opts.keep[name] } : {});
+  const rated = await loadRates(dataDir, config, fs);
+  if (!rated.ok) return { ok: false, error: rated.error, errors: [rated.error] };
+  const rates = rated.rates;
+  const keepOf = (name: InputName) => ({ ...(opts.keep?.[name] ? { keep: opts.keep[name] } : {}), ...(name === 'orders' && rates ? { rates } : {}) });
   const read = (f: { name: InputName; file: string }, bytes: Uint8Array) =>
     readInputFile({ name: f.name, file: f.file, bytes, config, chunkBytes: INGEST_CHUNK_BYTES, ...keepOf(f.name), now });
 

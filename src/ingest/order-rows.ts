@@ -6,7 +6,7 @@ import { FirstLineOrders } from './first-line.ts';
 import { normalizeHeader } from './headers.ts';
 import { type OrderTallies } from './order-tallies.ts';
 import { parseMoney, parseNumber, type NumberOptions } from './parse-number.ts';
-import { groupedMinorText, moneyFor, productToMinor } from '../lib/money.ts';
+import { groupedMinorText, moneyFor, productToMinor, type Money } from '../lib/money.ts';
 import { presetRules, presetTables } from './presets/index.ts';
 import { statusClassifier, uncoveredStatusError, type StatusClassifier } from './status-rules.ts';
 import { listAmountLabels, paidAmountLabels, synonyms } from './synonyms.ts';
@@ -28,6 +28,11 @@ export interface OrderRowsSetup {
   settings: Pick<FileSettings, 'preset'>;
   num: NumberOptions;
   tallies: OrderTallies;
+  /**
+   * rows in another currency with a rates file (row-currency.ts): the row's currency (null: the
+   * reporting one), and an amount of it in the reporting currency's minor units
+   */
+  foreign?: { of(cells: string[]): Money | null; toReporting(cells: string[], minor: number, from: Money): number } | undefined;
 }
 
 /** order-level columns a continuation line takes from its order's first line when its own cell is empty */
@@ -118,8 +123,8 @@ export class OrderRows {
     r.rows++;
     r.amount += refund;
     if (!this.list) return;
-    const list = parseMoney(cells[this.list.index]!, this.s.num, this.digits);
-    if (typeof list !== 'number') return;
+    const list = this.minorOf(cells, this.list.index);
+    if (list === null) return;
     // exact integers: the amount is net of the refund when it and the refund make the list amount
     if (amount + refund === list && amount !== list) r.net++;
     else if (amount === list) r.gross++;
@@ -130,12 +135,22 @@ export class OrderRows {
    * quantity × unit price (as ingest computes it), else 0 (no amount, or one the build would refuse).
    */
   private amountOf(cells: string[]): number {
-    const a = this.amount >= 0 ? parseMoney(cells[this.amount]!, this.s.num, this.digits) : null;
-    if (typeof a === 'number') return a;
+    const a = this.amount >= 0 ? this.minorOf(cells, this.amount) : null;
+    if (a !== null) return a;
+    const from = this.s.foreign?.of(cells) ?? null;
     const num = (i: number) => (i >= 0 ? parseNumber(cells[i]!, this.s.num) : null);
     const q = num(this.qty), p = num(this.price);
     if (q === null || p === null || Number.isNaN(q) || Number.isNaN(p)) return 0;
-    return productToMinor(q, p, this.digits) ?? 0;
+    const minor = productToMinor(q, p, from?.digits ?? this.digits) ?? 0;
+    return from ? this.s.foreign!.toReporting(cells, minor, from) : minor;
+  }
+
+  /** a money cell in the reporting currency's minor units (converted when the row is in another); null when unreadable */
+  private minorOf(cells: string[], index: number): number | null {
+    const from = this.s.foreign?.of(cells) ?? null;
+    const v = parseMoney(cells[index]!, this.s.num, from?.digits ?? this.digits);
+    if (typeof v !== 'number') return null;
+    return from ? this.s.foreign!.toReporting(cells, v, from) : v;
   }
 
   /**

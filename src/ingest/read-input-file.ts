@@ -20,7 +20,7 @@ import { judgeQuotedBreaks, strayQuotesStop } from './stray-quotes.ts';
 import { afterBulk, afterBulkDetail, localDay } from './after-bulk.ts';
 import { timeZone } from '../lib/time-zone.ts';
 import { DateParser } from './parse-date.ts';
-import { OrderRows } from './order-rows.ts';
+import { OrderRows, type OrderRowsSetup } from './order-rows.ts';
 import { presetRules } from './presets/index.ts';
 import { newOrderTallies } from './order-tallies.ts';
 import { looksScientific } from './warnings.ts';
@@ -29,7 +29,11 @@ import { EXCLUDED, findRepeats, rejectedOutcome, rejectIndex, RowLog, type RowLo
 import type { ReasonCode } from '../validate/reasons.ts';
 import { packedRows, unpackColumn, type PackedColumn } from './table-transfer.ts';
 import { moneyFor, productToMinor } from '../lib/money.ts';
-import { currencyStop } from './currency-check.ts';
+import { conversionNote, currencyStop } from './currency-check.ts';
+import type { RateTable } from './rates.ts';
+import { RowCurrency } from './row-currency.ts';
+import { timeZone } from '../lib/time-zone.ts';
+import type { Money } from '../lib/money.ts';
 
 /**
  * One input file: bytes → decoded text → records → mapped, coerced, validated rows pushed
@@ -66,6 +70,8 @@ export interface ReadInputOptions<N extends InputName> {
   /** a part (readInputPart) hands its accepted rows over in batches of `batchRows` (default 65,536) */
   onBatch?: (batch: RowBatch) => void;
   batchRows?: number;
+  /** orders.csv: the rates file, converting rows in other currencies (row-currency.ts); none: one currency */
+  rates?: RateTable | null;
 }
 
 /**
@@ -296,6 +302,9 @@ export function openInputFile<N extends InputName>(
   const cov = coverageColumn[name];
   const seenKeys = new Map<string, number>();
   let amountPlan = -1, qtyPlan = -1, pricePlan = -1, currencyPlan = -1;
+  /** orders with a rates file and a currency column: each row's currency, and its conversion */
+  let rowCurrency: RowCurrency | null = null;
+  const reporting: Money = ctx.money;
   let virtual: VirtualColumn[] = [];
 
   const onHeader = (h: string[]) => {
@@ -366,7 +375,13 @@ export function openInputFile<N extends InputName>(
     if (name === 'orders') {
       led.orders = newOrderTallies();
       const labels = [...header, ...virtual.map((c) => c.label)];
-      orderRows = new OrderRows({ file, header: labels, index: match.index, config, settings, num: { decimal: ctx.decimal, wan: ctx.wan, percent: false }, tallies: led.orders });
+      const currencyAt = match.index.get('currency');
+      if (o.rates && currencyAt !== undefined) {
+        const zone = timeZone(config.timezone);
+        rowCurrency = new RowCurrency({ index: currencyAt, reporting, rates: o.rates, dayOf: (t) => zone.dayOf(t), count: (k) => led.countCurrency(k) });
+      }
+      const foreign = rowCurrency ? foreignTally(rowCurrency, plan.find((p) => p.column === 'order_date')!, ctx) : undefined;
+      orderRows = new OrderRows({ file, header: labels, index: match.index, config, settings, num: { decimal: ctx.decimal, wan: ctx.wan, percent: false }, tallies: led.orders, foreign });
     }
   };
 
@@ -427,6 +442,9 @@ export function openInputFile<N extends InputName>(
   /** a row with the header's number of cells: excluded, rejected with a reason, or accepted */
   const readRow = (record: string[], line: number) => {
     let cells = record;
+    // a row in another currency is read in its own minor unit, then converted below
+    const foreign = rowCurrency ? rowCurrency.of(cells) : null;
+    ctx.money = foreign ?? reporting;
     if (orderRows) {
       cells = orderRows.cells(record);
       if (orderRows.excludes(cells)) { led.excluded++; return; }
@@ -478,6 +496,17 @@ export function openInputFile<N extends InputName>(
       const pr = row.unit_price as number | null;
       // exact decimal product, rounded half to even to the minor unit (lib/money.ts)
       if (q !== null && pr !== null) row.amount = productToMinor(q, pr, ctx.money.digits);
+    }
+    if (foreign && typeof row.order_date === 'number') {
+      for (const c of ['amount', 'refund_amount'] as const) {
+        const v = row[c];
+        if (typeof v !== 'number') continue;
+        const x = rowCurrency!.convert(v, foreign, row.order_date);
+        if (x === null) { led.reject(line, c, cells[match!.index.get(c)!] ?? '', 'amount_too_large', cells); return; }
+        // no rate in force: counted, and the build stops (currency-check.ts)
+        if (x !== 'no_rate') row[c] = x;
+      }
+      led.countCurrency(`converted:${foreign.currency}`);
     }
     if (currencyPlan >= 0 && row.currency != null) led.countCurrency(`column:${String(row.currency).toUpperCase()}`);
     const rule = checkRowRules(name, row);
@@ -728,7 +757,7 @@ export function openInputFile<N extends InputName>(
     if (quotes) return { ok: false, error: quotes, errors: [quotes] };
     rejectAfterBulk();
     countMarks();
-    const mixed = currencyStop(file, led.currencies, config.currency);
+    const mixed = currencyStop(file, led.currencies, config.currency, o.rates ?? null);
     if (mixed) return { ok: false, error: mixed };
     const m = match as HeaderMatch | null;
     const sales = orderRows ? (orderRows as OrderRows).finish(out, led.accepted) : null;
@@ -744,6 +773,8 @@ export function openInputFile<N extends InputName>(
       const statusHeader = m?.mapping.status;
       if (statusHeader && led.orders && config.orders.statusRule !== 'none') ledger.statuses = { header: statusHeader, values: [...led.orders.statuses.values()] };
     }
+    const converted = o.rates ? conversionNote(led.currencies, config.currency, o.rates.file) : null;
+    if (converted) ledger.notes = [...(ledger.notes ?? []), converted];
     const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;
     return { ok: true, table, ledger, rejects: led.rejects, header, dimensions: dims.map((d) => d.name) };
   };
@@ -929,6 +960,23 @@ export function estimateRows(bytes: Uint8Array, size = bytes.length): number {
   for (let i = 0; i < n; i++) if (bytes[i] === 10) breaks++;
   if (breaks === 0) return 16;
   return Math.ceil((size / (n / breaks)) * 1.05) + 16;
+}
+
+/**
+ * The tallies' view of a row in another currency (order-rows.ts: excluded and unpaid rows are not
+ * read further): its amount cell's minor units, in the row's currency, converted on the row's
+ * order date; 0 when its date is unreadable (the row's amount is then not a sale's anyway).
+ */
+function foreignTally(rc: RowCurrency, datePlan: FieldPlan, ctx: CoerceContext): OrderRowsSetup['foreign'] {
+  return {
+    of: (cells) => rc.of(cells),
+    toReporting: (cells, minor, from) => {
+      const when = datePlan.index >= 0 ? coerceCell(datePlan, cells[datePlan.index]!, ctx) : null;
+      if (typeof when !== 'number') return 0;
+      const x = rc.convert(minor, from, when);
+      return typeof x === 'number' ? x : 0;
+    },
+  };
 }
 
 function delimiterName(d: string): string {

@@ -3,6 +3,7 @@ import type { BuildError } from '../lib/build-error.ts';
 import type { InputName } from '../validate/schemas/index.ts';
 import { readInputPart, type PackedPartEnd, type PackedRows } from './read-input-file.ts';
 import { packColumn, transferables, type PackedColumn } from './table-transfer.ts';
+import type { RateTable } from './rates.ts';
 
 /**
  * What the ingest worker thread does, as a function of its job and of `post` (its way to send a
@@ -26,6 +27,8 @@ export interface WorkerJob {
   pieceBytes?: number;
   /** the columns to keep (readInputFile's `keep`; default all) */
   keep?: readonly string[];
+  /** orders.csv: the rates file (readInputFile's `rates`) */
+  rates?: RateTable;
   /** accepted rows a batch (default BATCH_ROWS) */
   batchRows?: number;
 }
@@ -55,6 +58,7 @@ export function runWorkerJob(job: WorkerJob, post: Post, readRange: ReadRangeSyn
     ...(inFile ? { read: (position: number, into: Uint8Array) => readRange(inFile.path, inFile.start + position, into) } : {}),
     ...(job.pieceBytes !== undefined ? { pieceBytes: job.pieceBytes } : {}),
     ...(job.keep ? { keep: job.keep } : {}),
+    ...(job.rates ? { rates: job.rates } : {}),
     part: { start: 0, end: inFile ? inFile.end - inFile.start : bytes.length, header: p.header, delimiter: p.delimiter, line: p.line },
     batchRows: job.batchRows ?? BATCH_ROWS,
     onBatch: (b) => {

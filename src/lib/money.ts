@@ -186,18 +186,48 @@ function decimalOf(x: number): { m: bigint; exp: number } {
 export function productToMinor(quantity: number, price: number, digits: number): number | null {
   const q = decimalOf(quantity);
   const p = decimalOf(price);
-  let m = q.m * p.m;
-  const shift = q.exp + p.exp + digits;
-  if (shift >= 0) m *= 10n ** BigInt(shift);
-  else {
-    const div = 10n ** BigInt(-shift);
-    const neg = m < 0n;
-    const a = neg ? -m : m;
-    let quot = a / div;
-    const twice = 2n * (a % div);
-    if (twice > div || (twice === div && quot % 2n === 1n)) quot++;
-    m = neg ? -quot : quot;
-  }
+  const m = shiftHalfEven(q.m * p.m, q.exp + p.exp + digits);
   if (m > BigInt(MAX) || m < -BigInt(MAX)) return null;
   return Number(m) + 0;
+}
+
+/** An exchange rate held exactly: mantissa × 10^exp, read from its decimal text (never a double). */
+export interface Rate {
+  m: bigint;
+  exp: number;
+  /** as written in the rates file, for messages */
+  text: string;
+}
+
+/** Decimal text (`7.1234`, `0.0068`, `155`) → a positive Rate; null when not a positive plain decimal. */
+export function parseRate(text: string): Rate | null {
+  const s = text.trim();
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const [int = '', frac = ''] = s.split('.');
+  const m = BigInt((int || '0') + frac);
+  if (m === 0n) return null;
+  return { m, exp: -frac.length, text: s };
+}
+
+/** m × 10^shift as an integer, rounded half to even when shift < 0 (exact BigInt arithmetic). */
+function shiftHalfEven(m: bigint, shift: number): bigint {
+  if (shift >= 0) return m * 10n ** BigInt(shift);
+  const div = 10n ** BigInt(-shift);
+  const neg = m < 0n;
+  const a = neg ? -m : m;
+  let q = a / div;
+  const twice = 2n * (a % div);
+  if (twice > div || (twice === div && q % 2n === 1n)) q++;
+  return neg ? -q : q;
+}
+
+/**
+ * An amount in minor units of a currency with `fromDigits` decimals, converted at `rate` (units
+ * of the reporting currency per unit of the other), to minor units of the reporting currency
+ * (`toDigits`): multiplied exactly, then rounded half to even once. null past 2^53 minor units.
+ */
+export function convertMinor(minor: number, rate: Rate, fromDigits: number, toDigits: number): number | null {
+  const v = shiftHalfEven(BigInt(minor) * rate.m, rate.exp + toDigits - fromDigits);
+  if (v > BigInt(MAX) || v < -BigInt(MAX)) return null;
+  return Number(v) + 0;
 }
