@@ -231,3 +231,17 @@ export function convertMinor(minor: number, rate: Rate, fromDigits: number, toDi
   if (v > BigInt(MAX) || v < -BigInt(MAX)) return null;
   return Number(v) + 0;
 }
+
+/**
+ * The exact sum of decimals held as doubles (each read as its shortest text: values parsed from a
+ * file's decimal cells, e.g. targets), rounded once to the nearest double: 0.1 + 0.2 is 0.3, not
+ * 0.30000000000000004. A sum of figures the user wrote must show no binary residue either.
+ */
+export function sumDecimals(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const ds = xs.map(decimalOf);
+  const exp = Math.min(...ds.map((d) => d.exp));
+  let m = 0n;
+  for (const d of ds) m += d.m * 10n ** BigInt(d.exp - exp);
+  return Number(`${m}e${exp}`) + 0;
+}

@@ -1,3 +1,4 @@
+import { sumDecimals } from '../lib/money.ts';
 import type { KpiDefinition } from '../model/kpi.ts';
 import type { Dataset } from '../model/tables.ts';
 
@@ -43,7 +44,7 @@ export function companyTargets(
   const add = (m: Map<string, Map<string, number>>, k: string, team: string, v: number, sum: boolean) => {
     let inner = m.get(k);
     if (!inner) m.set(k, (inner = new Map()));
-    if (sum) inner.set(team, (inner.get(team) ?? 0) + v);
+    if (sum) inner.set(team, sumDecimals([inner.get(team) ?? 0, v]));
     else if (!inner.has(team)) inner.set(team, v); // first row wins, as in indexTargets
   };
   const seenPerson = new Set<string>();
@@ -71,16 +72,13 @@ export function companyTargets(
       continue;
     }
     if (!additive.has(kpi)) continue;
-    let sum = 0;
-    let n = 0;
+    const terms: number[] = [];
     for (const team of teams) {
       const t = teamRow.get(k)?.get(team) ?? memberSum.get(k)?.get(team);
-      if (t != null) {
-        sum += t;
-        n++;
-      }
+      if (t != null) terms.push(t);
     }
-    if (n > 0) out.push({ period, kpi, target: sum, source: 'teams', teams: n, teamsTotal: teams.length });
+    // targets are decimals as the user wrote them: summed exactly (no 0.30000000000000004)
+    if (terms.length > 0) out.push({ period, kpi, target: sumDecimals(terms), source: 'teams', teams: terms.length, teamsTotal: teams.length });
   }
   return out;
 }

@@ -43,6 +43,22 @@ describe('companyTargets', () => {
     ]);
   });
 
+  it('sums targets with decimals exactly: 0.1 + 0.2 + 100000.07 is 100000.37, not a sum of doubles', () => {
+    const t = targetsTable([
+      { team: 'East', period: '2026-Q3', kpi: 'revenue', target: 0.1 },
+      { staff_id: 'b1', period: '2026-Q3', kpi: 'revenue', target: 0.2 },
+      { staff_id: 'c1', period: '2026-Q3', kpi: 'revenue', target: 100000.07 },
+    ]);
+    // as doubles, 0.1 + 0.2 + 100000.07 is 100000.37000000001
+    expect(companyTargets(t, staff, kpiCatalogue)[0]!.target).toBe(100000.37);
+    // a team's members: 0.1 + 0.2 = 0.3
+    const m = targetsTable([
+      { staff_id: 'a1', period: '2026-Q3', kpi: 'revenue', target: 0.1 },
+      { staff_id: 'a2', period: '2026-Q3', kpi: 'revenue', target: 0.2 },
+    ]);
+    expect(companyTargets(m, staff, kpiCatalogue)[0]!.target).toBe(0.3);
+  });
+
   it('is empty without targets.csv', () => {
     expect(companyTargets(null, staff, kpiCatalogue)).toEqual([]);
   });
