@@ -187,6 +187,24 @@ function refundHeavy(): { orders: string; customers: string } {
   return { orders: lines.join('\n') + '\n', customers: customers.join('\n') + '\n' };
 }
 
+/** The refund-heavy company reporting in USD, a third of its rows in EUR or JPY converted by a rates file. */
+function converted(): { orders: string; customers: string; rates: string } {
+  const f = refundHeavy();
+  const lines = f.orders.trimEnd().split('\n');
+  const currencies = ['USD', 'EUR', 'JPY'];
+  const out = [`${lines[0]},currency`];
+  for (let i = 1; i < lines.length; i++) {
+    const c = currencies[i % 3]!;
+    const cells = lines[i]!.split(',');
+    // yen have no minor unit: the same digits read as whole yen (12.34 → 1234)
+    const yen = (v: string) => (v === '' ? v : String(Number(v.replace('.', ''))));
+    if (c === 'JPY') { cells[3] = yen(cells[3]!); cells[6] = yen(cells[6]!); }
+    out.push(`${cells.join(',')},${c}`);
+  }
+  const rates = 'date,currency,rate\n2024-12-01,EUR,1.0389\n2025-06-01,EUR,1.1417\n2024-12-01,JPY,0.006413\n2025-07-15,JPY,0.0067\n';
+  return { orders: out.join('\n') + '\n', customers: f.customers, rates };
+}
+
 describe('no binary residue in any published number (issue 13)', () => {
   const dirs: string[] = [];
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -225,5 +243,24 @@ describe('no binary residue in any published number (issue 13)', () => {
     const zero = (b.customers ?? []).filter((c) => c.value_revenue === 0 && c.last_purchase !== null);
     expect(zero.length).toBeGreaterThan(10);
     for (const c of zero) expect(c.value_tier).toBe('none');
+  });
+
+  it('a company reporting in USD with EUR and JPY rows converted by a rates file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'residue-rates-'));
+    dirs.push(dir);
+    const f = converted();
+    await writeFile(join(dir, 'orders.csv'), f.orders);
+    await writeFile(join(dir, 'customers.csv'), f.customers);
+    await writeFile(join(dir, 'rates.csv'), f.rates);
+    await writeFile(join(dir, 'config.yaml'), 'asOf: "2025-12-31"\ncurrency: USD\nrates: rates.csv\n');
+    const r = await run(dir);
+    if (!r.ok) throw new Error(r.error.message.en);
+    const s = await scan(dir);
+    expect(s.amounts).toBeGreaterThan(500);
+    expect(s.residue).toEqual([]);
+    expect(s.tooPrecise).toEqual([]);
+    const b = readBundle(join(dir, 'bundle'));
+    expect(b.manifest.currency).toBe('USD');
+    expect(b.ledger.find((x) => x.name === 'orders')!.notes!.some((n) => n.en.startsWith('amounts in EUR ('))).toBe(true);
   });
 });
