@@ -32,7 +32,6 @@ import { moneyFor, productToMinor } from '../lib/money.ts';
 import { conversionNote, currencyStop } from './currency-check.ts';
 import type { RateTable } from './rates.ts';
 import { RowCurrency } from './row-currency.ts';
-import { timeZone } from '../lib/time-zone.ts';
 import type { Money } from '../lib/money.ts';
 
 /**
