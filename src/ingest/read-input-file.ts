@@ -204,6 +204,8 @@ export function openInputFile<N extends InputName>(
   // `bytes`, `o` and `dec` are not used by the closures below, only `source` and `chunksOf`:
   // `release` can then let the file's bytes go while the reader lives on
   const { name, file, bytes, config } = o;
+  /** the rates file (orders), taken out of `o` so that no closure holds the options (and their bytes) */
+  const rates: RateTable | null = o.rates ?? null;
   const onBatch = o.onBatch;
   const spec = inputFiles[name];
   const settings = config.files[name];
@@ -375,9 +377,9 @@ export function openInputFile<N extends InputName>(
       led.orders = newOrderTallies();
       const labels = [...header, ...virtual.map((c) => c.label)];
       const currencyAt = match.index.get('currency');
-      if (o.rates && currencyAt !== undefined) {
+      if (rates && currencyAt !== undefined) {
         const zone = timeZone(config.timezone);
-        rowCurrency = new RowCurrency({ index: currencyAt, reporting, rates: o.rates, dayOf: (t) => zone.dayOf(t), count: (k) => led.countCurrency(k) });
+        rowCurrency = new RowCurrency({ index: currencyAt, reporting, rates, dayOf: (t) => zone.dayOf(t), count: (k) => led.countCurrency(k) });
       }
       const foreign = rowCurrency ? foreignTally(rowCurrency, plan.find((p) => p.column === 'order_date')!, ctx) : undefined;
       orderRows = new OrderRows({ file, header: labels, index: match.index, config, settings, num: { decimal: ctx.decimal, wan: ctx.wan, percent: false }, tallies: led.orders, foreign });
@@ -756,7 +758,7 @@ export function openInputFile<N extends InputName>(
     if (quotes) return { ok: false, error: quotes, errors: [quotes] };
     rejectAfterBulk();
     countMarks();
-    const mixed = currencyStop(file, led.currencies, config.currency, o.rates ?? null);
+    const mixed = currencyStop(file, led.currencies, config.currency, rates);
     if (mixed) return { ok: false, error: mixed };
     const m = match as HeaderMatch | null;
     const sales = orderRows ? (orderRows as OrderRows).finish(out, led.accepted) : null;
@@ -772,7 +774,7 @@ export function openInputFile<N extends InputName>(
       const statusHeader = m?.mapping.status;
       if (statusHeader && led.orders && config.orders.statusRule !== 'none') ledger.statuses = { header: statusHeader, values: [...led.orders.statuses.values()] };
     }
-    const converted = o.rates ? conversionNote(led.currencies, config.currency, o.rates.file) : null;
+    const converted = rates ? conversionNote(led.currencies, config.currency, rates.file) : null;
     if (converted) ledger.notes = [...(ledger.notes ?? []), converted];
     const table = { name, rows: led.accepted, columns: out, line: lines } as unknown as InputTable<N>;
     return { ok: true, table, ledger, rejects: led.rejects, header, dimensions: dims.map((d) => d.name) };
