@@ -41,6 +41,13 @@ interface Block {
   revenue: Float64Array;
 }
 
+/**
+ * A hand loop, not Arquero verbs, because the bench proves it needed: at 1M order lines (99,961
+ * customers, 363,761 customer-months) the same cells through Arquero (derive key, groupby key ×
+ * cohort × k, rollup sums, unroll the k grid, lookup, orderby; output byte-identical) took
+ * 1.9 s CPU against 0.22 s for this loop: a groupby of the 363k customer-months costs 0.5 s per
+ * dimension and there are five (measured 2026-12-03, interleaved, same process).
+ */
 export function cohortRetention(book: OrderBook, asOfDay: number, monthOf: MonthOf): CohortCell[] {
   const { customers: cf, names } = book;
   const asOfMonth = monthOf(asOfDay);

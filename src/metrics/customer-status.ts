@@ -22,7 +22,12 @@ export interface StatusCount {
   customers: number;
 }
 
-/** Customers per status for every entity (customer attribution: the customer's owner). */
+/**
+ * Customers per status for every entity (customer attribution: the customer's owner). A hand
+ * loop because the bench proves it needed: as Arquero verbs (fold the four entity slots, groupby
+ * entity × status, cross with the statuses, lookup; output identical) it took 290 ms CPU at 1M
+ * order lines against 2 ms for this loop (measured 2026-12-03, interleaved, same process).
+ */
 export function statusCounts(statuses: readonly CustomerStatus[], ents: EntityIndex): StatusCount[] {
   const counts = new Float64Array(ents.count * 4);
   for (let c = 0; c < statuses.length; c++) {

@@ -1,4 +1,5 @@
-import type { CustomerFacts } from './orders.ts';
+import { op, table } from 'arquero';
+import { NONE, type CustomerFacts } from './orders.ts';
 import { sortAscending } from './order-statistics.ts';
 import { monthsBefore } from './periods.ts';
 
@@ -153,20 +154,26 @@ export interface TierSummary {
   revenue_share: number | null;
 }
 
-export function tierSummary(tiers: Uint8Array, revenue: Float64Array, countNone: (c: number) => boolean): TierSummary[] {
-  const customers = [0, 0, 0, 0];
-  const rev = [0, 0, 0, 0];
-  for (let c = 0; c < tiers.length; c++) {
-    const t = tiers[c]!;
-    if (t === TIER_NONE && !countNone(c)) continue;
-    customers[t]!++;
-    rev[t]! += revenue[c]!;
+/**
+ * Customers and window revenue per tier (Arquero: a group-by over the per-customer table, rows in
+ * customer order, so sums add in the order a loop would). Customers whose `firstPurchaseDay` is
+ * NONE (no purchase by asOf) are left out of `none`; tier codes as TIER_*.
+ */
+export function tierSummary(tiers: Uint8Array, revenue: Float64Array, firstPurchaseDay: Int32Array): TierSummary[] {
+  const byTier = new Map<number, { customers: number; revenue: number }>();
+  const counted = table({ tier: tiers, revenue, first: firstPurchaseDay })
+    .params({ NONE, TIER_NONE })
+    .filter((r: { tier: number; first: number }, $: { NONE: number; TIER_NONE: number }) => r.tier !== $.TIER_NONE || r.first !== $.NONE);
+  if (counted.numRows() > 0) {
+    for (const g of counted.groupby('tier').rollup({ customers: op.count(), revenue: op.sum('revenue') }).objects() as { tier: number; customers: number; revenue: number }[])
+      byTier.set(g.tier, g);
   }
-  const positive = rev[1]! + rev[2]! + rev[3]!;
+  const rev = (t: number) => byTier.get(t)?.revenue ?? 0;
+  const positive = rev(TIER_C) + rev(TIER_B) + rev(TIER_A);
   return [TIER_A, TIER_B, TIER_C, TIER_NONE].map((t) => ({
     tier: tierName[t]!,
-    customers: customers[t]!,
-    revenue: rev[t]!,
-    revenue_share: t === TIER_NONE || positive <= 0 ? null : rev[t]! / positive,
+    customers: byTier.get(t)?.customers ?? 0,
+    revenue: rev(t),
+    revenue_share: t === TIER_NONE || positive <= 0 ? null : rev(t) / positive,
   }));
 }

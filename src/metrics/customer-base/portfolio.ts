@@ -38,6 +38,11 @@ export interface Groups {
 /** A customer's value figure (major units) → the integer minor units published for it (0 when not finite). */
 export type ToMinor = (major: number) => number;
 
+/**
+ * A hand loop because the bench proves it needed: as Arquero rollups (company, then a groupby per
+ * level) the sums took ~155 ms CPU at 1M order lines (96,020 modelled customers) against 9–30 ms
+ * for this loop (measured 2026-12-03 before money in minor units, interleaved, same process).
+ */
 export function portfolioRows(f: CustomerFigures, atRisk: Uint8Array, groups: Groups[], minor: ToMinor): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const blank = (level: PortfolioLevel, key: string | null): PortfolioRow => ({
