@@ -92,7 +92,8 @@ describe('real exports build with their preset and the right figures', () => {
 
     const { dir, r } = await build(
       { 'Invoices.csv': 'zoho-crm/Invoices.csv', 'Accounts.csv': 'zoho-crm/Accounts.csv' },
-      'files:\n  orders: { path: Invoices.csv, preset: zoho }\n  customers: { path: Accounts.csv, preset: zoho }\n',
+      // the organisation reports in USD (its amounts read "$ 1,234.00"): a second config line
+      'currency: USD\nfiles:\n  orders: { path: Invoices.csv, preset: zoho }\n  customers: { path: Accounts.csv, preset: zoho }\n',
     );
     dirs.push(dir);
     if (!r.ok) throw new Error(r.error.message.en);
@@ -116,7 +117,7 @@ describe('real exports build with their preset and the right figures', () => {
     expect(won.length).toBeGreaterThan(0);
     const { dir, r } = await build(
       { 'Potentials.csv': 'zoho-crm/Potentials.csv' },
-      'files:\n  orders: { path: Potentials.csv, preset: zoho, orderIdentity: line }\n',
+      'currency: USD\nfiles:\n  orders: { path: Potentials.csv, preset: zoho, orderIdentity: line }\n',
     );
     dirs.push(dir);
     if (!r.ok) throw new Error(r.error.message.en);
@@ -172,7 +173,7 @@ describe('real exports build with their preset and the right figures', () => {
 
   it('a real status column without a rule stops: Zoho invoices read without the preset list every status with its rows and amount', async () => {
     const rows = csvParse(await readFile(join(FIXTURES, 'zoho-crm/Invoices.csv'), 'utf8'));
-    const { dir, r } = await build({ 'Invoices.csv': 'zoho-crm/Invoices.csv' }, 'files:\n  orders: { path: Invoices.csv, columns: { order_date: Created Time } }\n');
+    const { dir, r } = await build({ 'Invoices.csv': 'zoho-crm/Invoices.csv' }, 'currency: USD\nfiles:\n  orders: { path: Invoices.csv, columns: { order_date: Created Time } }\n');
     dirs.push(dir);
     expect(r.ok).toBe(false);
     if (r.ok) return;
