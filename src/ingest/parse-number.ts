@@ -22,19 +22,22 @@ export const defaultNumberOptions: NumberOptions = { decimal: '.', wan: false, p
 const PREFIXES = ['US$', 'USD', 'CNY', 'RMB', 'HK$', 'HKD', 'EUR', 'GBP', 'JPY', '¥', '$', '€', '£', '₩'];
 const SUFFIXES = ['元', 'CNY', 'RMB', 'USD', 'HKD', 'EUR', 'GBP', 'JPY', '円', '¥', '€'];
 
+/** only ASCII digits, dots and at most a leading minus: the fast path of both readers below */
+function isPlainDecimal(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0)) continue;
+    return false;
+  }
+  return true;
+}
+
 export function parseNumber(raw: string, opt: NumberOptions = defaultNumberOptions): number | null {
   // Fast path: plain ASCII digits with at most a leading minus and dots (Number refuses `1.2.3`).
   const n = raw.length;
   if (n === 0) return null;
   if (opt.decimal === '.') {
-    let plain = true;
-    for (let i = 0; i < n; i++) {
-      const c = raw.charCodeAt(i);
-      if ((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0)) continue;
-      plain = false;
-      break;
-    }
-    if (plain) {
+    if (isPlainDecimal(raw)) {
       const v = Number(raw);
       return n === 1 && (raw === '-' || raw === '.') ? NaN : v;
     }
@@ -109,15 +112,8 @@ export function parseMoney(raw: string, opt: NumberOptions, digits: number, mark
   const n = raw.length;
   if (n === 0) return null;
   if (opt.decimal === '.') {
-    // fast path: plain ASCII digits, at most a leading minus and one dot
-    let plain = true;
-    for (let i = 0; i < n; i++) {
-      const c = raw.charCodeAt(i);
-      if ((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0)) continue;
-      plain = false;
-      break;
-    }
-    if (plain) return decimalToMinor(raw, digits);
+    // fast path: plain ASCII digits, at most a leading minus and dots
+    if (isPlainDecimal(raw)) return decimalToMinor(raw, digits);
   }
   const c = cleanNumber(raw, { ...opt, percent: false });
   if (c === null) return null;
