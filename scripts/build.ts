@@ -70,6 +70,7 @@ async function main(): Promise<number> {
     useCache: !values['no-cache'],
     effects,
     collectGarbage,
+    previousSite: outDir,
     onStage: (name, ms) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`),
   });
   if (!result.ok) {

@@ -19,12 +19,12 @@ export function syntheticDataset(opts: SynthOptions): Dataset {
     phone: [] as (string | null)[], email: [] as (string | null)[],
   };
   const s = {
-    staff_id: [] as string[], name: [] as string[], role: [] as string[], team: [] as (string | null)[],
+    staff_id: [] as string[], name: [] as string[], role: [] as string[], team: [] as (string | null)[], team_id: [] as (string | null)[],
     manager_id: [] as (string | null)[], region: [] as (string | null)[], hired_at: [] as (number | null)[], active: [] as boolean[],
   };
   synthesize(opts, {
     staff(x) {
-      s.staff_id.push(x.staff_id); s.name.push(x.name); s.role.push(x.role); s.team.push(x.team);
+      s.staff_id.push(x.staff_id); s.name.push(x.name); s.role.push(x.role); s.team.push(x.team); s.team_id.push(null);
       s.manager_id.push(null); s.region.push(x.region); s.hired_at.push(null); s.active.push(true);
     },
     customer(x) {

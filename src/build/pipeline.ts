@@ -9,6 +9,7 @@ import { inputPaths } from '../ingest/input-paths.ts';
 import { writeQuarantine } from '../ingest/quarantine.ts';
 import { maskValue } from '../ingest/mask.ts';
 import { ledgerWarning } from '../ingest/warnings.ts';
+import { teamIdConflicts } from '../ingest/team-ids.ts';
 import type { OrderIdentityCheck } from '../metrics/orders.ts';
 import type { LedgerFile, LedgerWarning, RejectedRow } from '../model/ledger.ts';
 import { ORDER_LINE_COLUMNS } from '../model/tables.ts';
@@ -23,6 +24,7 @@ import { toBundle } from '../publish/to-bundle.ts';
 import { writeBundle } from '../publish/write-bundle.ts';
 import { audienceScope, type AudienceScope } from '../publish/audience-scope.ts';
 import { audienceBundle } from '../publish/audience-bundle.ts';
+import { previousTeamSlugs } from './previous-team-slugs.ts';
 
 /**
  * The build's data half, stage by stage: config → ingest (+ quarantine) → metrics → role cards
@@ -45,6 +47,8 @@ export interface PipelineOptions {
   pseudonymKeyFile?: string;
   /** a full garbage collection, run once the order lines are released (node-effects.ts) */
   collectGarbage?: () => void;
+  /** the site the build replaces (dist/): its team URLs become redirects where a team's URL changed */
+  previousSite?: string;
 }
 
 /** An audience's bundle as written: pages of its site read it from `bundleDir` (docs/hosting.md). */
@@ -91,6 +95,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     if (!read.ok) return read;
     await writeQuarantine(read.rejects, o.quarantineDir, fs);
     if (read.dataset.orders.rows === 0) return { ok: false, error: noOrders(read.ledger) };
+    const teamIds = teamIdConflicts(read.dataset.staff, read.ledger.find((f) => f.name === 'staff')?.file);
+    if (teamIds.length) return { ok: false, error: teamIds[0]!, errors: teamIds };
     lap('ingest');
     // the line table is not read after its reduction to orders: let it go (half the heap at 5M lines)
     const metrics = computeAllMetrics(read.dataset, config, undefined, { releaseOrderLines: true, ...(o.collectGarbage ? { afterRelease: o.collectGarbage } : {}) });
@@ -108,7 +114,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   lap('scoring');
 
   const secret = await pseudonymKey(o.pseudonymKeyFile ?? join(dirname(o.cacheDir), 'pseudonym-key'), fs);
-  const bundle = toBundle({ config, ledger: computed.ledger, metrics: computed.metrics, cards: cards.cards, scoring: scored, inputs, pseudonymKey: secret });
+  const previous = await previousTeamSlugs(o.previousSite, fs, o.effects.log);
+  const bundle = {
+    ...toBundle({ config, ledger: computed.ledger, metrics: computed.metrics, cards: cards.cards, scoring: scored, inputs, pseudonymKey: secret }),
+    ...(previous ? { previousTeamSlugs: previous } : {}),
+  };
   // every audience is checked before anything is written: a misnamed team stops the build
   const scopes: AudienceScope[] = [];
   const scopeErrors: BuildError[] = [];

@@ -17,6 +17,7 @@ import type { CustomerTierRow } from '../metrics/customer-tier-rows.ts';
 import type { CustomerBaseSummary, CustomerHealthRow } from '../metrics/customer-base/index.ts';
 import type { PortfolioRow } from '../metrics/customer-base/portfolio.ts';
 import type { ScoreRow, ScoringWarning, TeamScoreRow, WeightDerivation } from '../scoring/index.ts';
+import type { TeamSlugRecord } from './team-slugs.ts';
 
 /**
  * The bundle contract: what the data half of a build writes (src/publish/to-bundle.ts,
@@ -133,6 +134,8 @@ export interface OptionalBundle {
   customerPortfolio: PortfolioRow[] | null;
   /** company targets, own or the sum of team targets (scoring/company-targets.ts); absent in older bundles */
   companyTargets?: CompanyTargetRow[] | null;
+  /** the team URLs the previous site published (bundle/team-slugs.ts); absent: no previous site, or an audience's */
+  previousTeamSlugs?: TeamSlugRecord | null;
 }
 
 /** A staff member as pages show them (staff.csv holds no contact details). */
@@ -141,6 +144,8 @@ export interface PersonRow {
   name: string;
   role: string;
   team: string | null;
+  /** staff.csv `team_id`: the team's URL slug when given (site-data/team-slugs.ts); absent in older bundles */
+  team_id?: string | null;
   manager_id: string | null;
   region: string | null;
   active: boolean;
@@ -191,4 +196,5 @@ export const optionalFiles: { [K in keyof OptionalBundle]-?: string } = {
   customerHealth: 'customer-health.ndjson',
   customerPortfolio: 'customer-portfolio.ndjson',
   companyTargets: 'company-targets.json',
+  previousTeamSlugs: 'previous-team-slugs.json',
 };

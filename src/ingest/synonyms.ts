@@ -57,6 +57,7 @@ export const synonyms: { [N in InputName]: Record<string, string[]> } = {
     name: ['姓名', '员工姓名', '名字', 'Name', 'Full Name', 'Staff Name', 'Employee Name'],
     role: ['岗位', '角色', '职位', '岗位ID', 'Role', 'Position', 'Job Title', 'Role ID'],
     team,
+    team_id: ['团队编号', '团队ID', '团队代码', '部门编号', '部门ID', 'Team ID', 'Team Code', 'Department ID'],
     manager_id: ['上级', '直属上级', '上级编号', '上级工号', '汇报对象', 'Manager', 'Manager ID', 'Reports To'],
     region,
     hired_at: ['入职日期', '入职时间', 'Hired At', 'Hire Date', 'Start Date'],

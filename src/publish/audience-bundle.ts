@@ -92,6 +92,7 @@ function personSeen(p: PersonRow, s: AudienceScope): PersonRow {
   return {
     ...p,
     team: p.team != null && s.teams.has(p.team) ? p.team : null,
+    team_id: p.team != null && s.teams.has(p.team) ? (p.team_id ?? null) : null,
     manager_id: p.manager_id != null && s.people.has(p.manager_id) ? p.manager_id : null,
   };
 }

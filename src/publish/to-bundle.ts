@@ -71,6 +71,7 @@ export function toBundle(b: BundleInput): BundleData {
         name: s.name[i]!,
         role: s.role[i]!,
         team: s.team[i] ?? null,
+        team_id: s.team[i] != null ? (s.team_id[i] ?? null) : null,
         manager_id: s.manager_id[i] ?? null,
         region: s.region[i] ?? null,
         active: s.active[i] ?? true,

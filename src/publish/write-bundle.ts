@@ -19,6 +19,8 @@ export async function writeBundle(dir: string, data: BundleData): Promise<void> 
     const keys = (Object.keys(names) as (keyof BundleData)[]).sort((a, b) => Number(a === 'manifest') - Number(b === 'manifest'));
     for (const key of keys) {
       const name = names[key]!;
+      // a part the bundle does not hold (the previous team URLs of a first build) loads as null
+      if (data[key] === undefined) continue;
       if (name.endsWith('.ndjson')) await writeNdjson(join(next, name), data[key] as unknown[]);
       else await writeFile(join(next, name), JSON.stringify(data[key]));
     }

@@ -1,56 +1,10 @@
+/** URLs of person and team pages, one source for every page that links to them (segments by slug.ts). */
 import { localePath, type Locale } from '../i18n/index.ts';
 import type { SiteBundle } from '../bundle/contract.ts';
+import { uniqueSlugs } from './slug.ts';
+import { teamSlugs } from './team-slugs.ts';
 
-/**
- * URLs of person and team pages, one source for every page that links to them. A staff id or
- * team name is kept as the path segment (Chinese included: `/teams/华南组/`) except characters
- * that would break a URL path or a file name; names that then clash get `-2`, `-3` … in order.
- * A slug is at most SLUG_MAX_BYTES of UTF-8 (file systems allow 255 bytes a name): a longer name
- * is cut at a character boundary and ends with 8 hex digits of its hash, so two long names with
- * the same start still differ. Slugs that differ only by letter case (or Unicode normal form) count
- * as a clash: on a case-insensitive file system (macOS, Windows) they would be one folder.
- */
-export const SLUG_MAX_BYTES = 96;
-
-const utf8 = new TextEncoder();
-
-/** FNV-1a, 32 bits: a short, stable tag for a cut name (not a security hash) */
-function tag(s: string): string {
-  let h = 0x811c9dc5;
-  for (const b of utf8.encode(s)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
-export const slugify = (s: string): string => {
-  const slug = s.trim().replace(/[/\\?#%&"'<>|*:\s]+/g, '-').replace(/^\.+/, '-') || '-';
-  if (utf8.encode(slug).length <= SLUG_MAX_BYTES) return slug;
-  let cut = '';
-  let bytes = 0;
-  for (const ch of slug) {
-    const n = utf8.encode(ch).length;
-    if (bytes + n > SLUG_MAX_BYTES - 9) break;
-    cut += ch;
-    bytes += n;
-  }
-  return `${cut}-${tag(s)}`;
-};
-
-/** the form two slugs share when a case-insensitive, normalising file system sees one name */
-const folded = (s: string) => s.normalize('NFC').toLowerCase();
-
-/** Gives each name a unique slug (a clash, case-insensitive, gets `-2`, `-3` … in input order). */
-export const uniqueSlugs = (names: readonly string[]): Map<string, string> => {
-  const out = new Map<string, string>();
-  const used = new Set<string>();
-  for (const n of names) {
-    const base = slugify(n);
-    let s = base;
-    for (let i = 2; used.has(folded(s)); i++) s = `${base}-${i}`;
-    used.add(folded(s));
-    out.set(n, s);
-  }
-  return out;
-};
+export { SLUG_MAX_BYTES, slugify, uniqueSlugs } from './slug.ts';
 
 interface Slugs {
   person: Map<string, string>;
@@ -58,28 +12,27 @@ interface Slugs {
 }
 const cache = new WeakMap<object, Slugs>();
 
-/** The slugs of everyone in the bundle: staff ids in file order, team names sorted. */
-export function slugs(b: Pick<SiteBundle, 'people'>): Slugs {
-  const key = b.people ?? EMPTY;
-  let s = cache.get(key);
+type SlugSource = Pick<SiteBundle, 'people' | 'teamScores' | 'previousTeamSlugs'>;
+
+/** The slugs of everyone in the bundle: staff ids in file order, teams by team-slugs.ts. */
+export function slugs(b: SlugSource): Slugs {
+  let s = cache.get(b);
   if (!s) {
     const people = b.people ?? [];
-    const teams = [...new Set(people.map((p) => p.team).filter((t): t is string => t != null))].sort();
-    s = { person: uniqueSlugs(people.map((p) => p.staff_id)), team: uniqueSlugs(teams) };
-    cache.set(key, s);
+    s = { person: uniqueSlugs(people.map((p) => p.staff_id)), team: teamSlugs(b).slug };
+    cache.set(b, s);
   }
   return s;
 }
-const EMPTY: object = [];
 
 /** `/teams/<slug>/` in the locale, or null when the team has no page. */
-export const teamHref = (b: Pick<SiteBundle, 'people'>, locale: Locale, team: string | null | undefined): string | null => {
+export const teamHref = (b: SlugSource, locale: Locale, team: string | null | undefined): string | null => {
   const s = team ? slugs(b).team.get(team) : undefined;
   return s ? localePath(locale, `/teams/${s}/`) : null;
 };
 
 /** `/people/<slug>/` in the locale, or null when the person has no page. */
-export const personHref = (b: Pick<SiteBundle, 'people'>, locale: Locale, staffId: string | null | undefined): string | null => {
+export const personHref = (b: SlugSource, locale: Locale, staffId: string | null | undefined): string | null => {
   const s = staffId ? slugs(b).person.get(staffId) : undefined;
   return s ? localePath(locale, `/people/${s}/`) : null;
 };

@@ -3,6 +3,7 @@ import { toCsv } from '../publish/to-csv.ts';
 import { loadBundle } from './load.ts';
 import { periodStaticPaths } from './periods.ts';
 import { pageTables, wholeTables } from './tables.ts';
+import { teamSlugs } from './team-slugs.ts';
 
 /**
  * Shared route logic for the thin route files under src/pages/ (zh-CN) and src/pages/en/:
@@ -24,3 +25,7 @@ export const csvGet = ({ props }: { props: Record<string, unknown> }) => csvResp
 
 export const manifestGet = () =>
   new Response(JSON.stringify(loadBundle().manifest, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+
+/** `/downloads/team-slugs.json`: the team URLs this site publishes, read by the next build (site-data/team-slugs.ts) */
+export const teamSlugsGet = () =>
+  new Response(JSON.stringify(teamSlugs(loadBundle()).record, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

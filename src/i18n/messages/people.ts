@@ -16,6 +16,8 @@ export const peopleZh = {
   'people.indexTable': '人员名单与最近评分',
   'people.teamsTable': '团队名单',
   'people.cardLede': '个人绩效卡：岗位职责与 KPI、本人的实际值、目标与达成率，得分与等级历史，客户组合、服务记录与跟进覆盖。',
+  'people.teamMovedTitle': '团队“{from}”的页面已移动',
+  'people.teamMoved': '团队“{from}”现在是“{to}”，其页面已移到新的网址：',
   'people.teamLede': '团队绩效卡：团队自身数据行（按 staff.team 归属后重新计算，不是成员的平均）的 KPI 与达成率、团队评分、成员、客户组合、服务记录与跟进覆盖。',
 
   'people.profile': '基本信息',
@@ -181,6 +183,8 @@ export const peopleEn: Record<keyof typeof peopleZh, string> = {
   'people.indexTable': 'People and latest scores',
   'people.teamsTable': 'Teams',
   'people.cardLede': 'Person card: role duties and KPIs with this person\'s actuals, targets and attainment, score and grade history, customer portfolio, service record and follow-up coverage.',
+  'people.teamMovedTitle': 'The page of team “{from}” has moved',
+  'people.teamMoved': 'Team “{from}” is now “{to}”; its page has moved to a new address:',
   'people.teamLede': 'Team card: KPIs and attainment from the team\'s own rows (attributed by staff.team and recomputed, not a mean of members), team scores, members, portfolio, service record and follow-up coverage.',
 
   'people.profile': 'Profile',

@@ -17,6 +17,7 @@ import { defaultPeriod, pagePeriods } from '../periods.ts';
 import { reasonKey } from '../reason-key.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { uniqueSlugs } from '../paths.ts';
+import { teamSlugs } from '../team-slugs.ts';
 import { column } from '../column.ts';
 import { segmentName } from '../segments.ts';
 
@@ -169,7 +170,7 @@ export const peopleIndex = (b: SiteBundle): PeopleIndex => {
 
   const idx: PeopleIndex = {
     people, byId, personSlug: uniqueSlugs(people.map((p) => p.staff_id)),
-    teams, teamSlug: uniqueSlugs(teams), members, scores, teamScores, roleScored, teamRoleScored,
+    teams, teamSlug: teamSlugs(b).slug, members, scores, teamScores, roleScored, teamRoleScored,
     customersByOwner, customersByTeam,
     roles: new Map((b.roles ?? []).map((r) => [r.id, r])),
     latest, window, segments,
@@ -672,7 +673,10 @@ export const personPaths = (b: SiteBundle) => {
   const lists = peopleListPages(idx).slice(1).map((l) => ({ params: { id: l.path.split('/')[2]! }, props: { staffId: '', page: l.page } }));
   return [...cards, ...lists];
 };
+/** every team's page, and a redirect page at each old team URL that leads to a team now (team-slugs.ts) */
 export const teamPaths = (b: SiteBundle) => {
   const idx = peopleIndex(b);
-  return idx.teams.map((team) => ({ params: { team: idx.teamSlug.get(team)! }, props: { team } }));
+  const pages = idx.teams.map((team) => ({ params: { team: idx.teamSlug.get(team)! }, props: { team, movedFrom: null as string | null } }));
+  const moved = teamSlugs(b).redirects.map((r) => ({ params: { team: r.slug }, props: { team: r.to, movedFrom: r.from as string | null } }));
+  return [...pages, ...moved];
 };

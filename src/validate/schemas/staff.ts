@@ -7,6 +7,8 @@ export const staffRow = z.object({
   name: text(),
   role: id(),
   team: text().nullable(),
+  /** a team's stable id: its URL slug, unchanged when the team is renamed (docs/data.md#columns-staff) */
+  team_id: id().nullable(),
   manager_id: id().nullable(),
   region: text().nullable(),
   hired_at: date({ planned: true }).nullable(),

@@ -1,0 +1,3 @@
+import { teamSlugsGet } from '../../site-data/routes.ts';
+
+export const GET = teamSlugsGet;
