@@ -74,6 +74,8 @@ export interface Manifest {
   definitionSettings?: DefinitionSettings;
   /** the customer-base models' settings, fitted parameters (or why none) and holdout check */
   customerBase?: CustomerBaseSummary;
+  /** config labels: a data value → its text per page language (site-data/data-labels.ts); absent: none */
+  labels?: Record<string, Partial<Localized>>;
   /** status of a KPI against its target (config site.status): on track at ≥ onTrack × target, at risk at ≥ atRisk × */
   targetStatus?: { onTrack: number; atRisk: number };
   /** grade bands of scoring (config scoring.grades): target-mode score floors, relative-mode rank shares */

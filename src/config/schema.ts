@@ -145,6 +145,12 @@ export const configSchema = z.strictObject({
   conversionWindowDays: z.number().int().min(1).default(30),
   /** member levels, lowest first (会员等级) */
   memberLevels: z.array(z.string()).default([]),
+  /**
+   * labels from the data (channels, complaint categories, member levels, regions, teams, statuses)
+   * in each page language: a value as the files write it → its text; a plain string is the English
+   * text (the value stays as written on zh-CN pages). docs/data.md#labels
+   */
+  labels: z.record(z.string().min(1), z.union([z.string().min(1), z.strictObject({ 'zh-CN': z.string().min(1).optional(), en: z.string().min(1).optional() })])).default({}),
   files: z
     .strictObject({
       orders: fileSettings.prefault({}),

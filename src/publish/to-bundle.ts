@@ -61,6 +61,7 @@ export function toBundle(b: BundleInput): BundleData {
     targetStatus: config.site.status,
     gradeBands: config.scoring.grades,
     currency: config.currency,
+    labels: Object.fromEntries(Object.entries(config.labels).map(([k, v]) => [k, typeof v === 'string' ? { en: v } : v])),
   };
   const s = m.staff?.columns;
   const people: PersonRow[] = [];

@@ -38,8 +38,8 @@ export interface ChannelsView {
 export const CHANNEL_DEFINITIONS = ['channels.def.interactions', 'channels.def.reached', 'channels.def.conversion', 'channels.def.csat', 'channels.def.complaints', 'channels.def.sales'] as const;
 
 type Pick = (r: ChannelRow) => number | null;
-const barsOf = (rows: ChannelRow[], locale: Locale, value: Pick, keep: (r: ChannelRow) => boolean): ChannelBar[] =>
-  rows.filter(keep).map((r) => ({ label: channelLabel(locale, r.channel), value: value(r) }))
+const barsOf = (bundle: SiteBundle, rows: ChannelRow[], locale: Locale, value: Pick, keep: (r: ChannelRow) => boolean): ChannelBar[] =>
+  rows.filter(keep).map((r) => ({ label: channelLabel(bundle, locale, r.channel), value: value(r) }))
     .filter((b): b is ChannelBar => b.value != null)
     .sort((a, b) => b.value - a.value);
 
@@ -49,20 +49,20 @@ export const channelsView = (b: SiteBundle, locale: Locale): ChannelsView => {
   const rows = channelRows(b, quarter);
   const talked = (r: ChannelRow) => r.interactions > 0;
   const charts: ChannelChart[] = [
-    { id: 'interactions', kind: 'bars', unit: 'count', bars: barsOf(rows, locale, (r) => r.interactions, talked), caption: 'channels.chart.interactions', def: 'channels.def.interactions', input: 'interactions' },
-    { id: 'conversion', kind: 'bars', unit: 'ratio', bars: barsOf(rows, locale, (r) => r.conversion_rate, talked), caption: 'channels.chart.conversion', def: 'channels.def.conversion', input: 'interactions' },
+    { id: 'interactions', kind: 'bars', unit: 'count', bars: barsOf(b, rows, locale, (r) => r.interactions, talked), caption: 'channels.chart.interactions', def: 'channels.def.interactions', input: 'interactions' },
+    { id: 'conversion', kind: 'bars', unit: 'ratio', bars: barsOf(b, rows, locale, (r) => r.conversion_rate, talked), caption: 'channels.chart.conversion', def: 'channels.def.conversion', input: 'interactions' },
     {
       id: 'csat', kind: 'intervals', caption: 'channels.chart.csat', def: 'channels.def.csat', input: 'surveys',
       estimates: rows.filter((r) => r.csat_n > 0).sort((x, y) => (y.csat ?? -1) - (x.csat ?? -1))
-        .map((r) => ({ label: channelLabel(locale, r.channel), estimate: r.csat, low: r.csat_low, high: r.csat_high, n: r.csat_n })),
+        .map((r) => ({ label: channelLabel(b, locale, r.channel), estimate: r.csat, low: r.csat_low, high: r.csat_high, n: r.csat_n })),
     },
-    { id: 'complaints', kind: 'bars', unit: 'count', bars: barsOf(rows, locale, (r) => r.complaints, (r) => r.tickets > 0), caption: 'channels.chart.complaints', def: 'channels.def.complaints', input: 'tickets' },
-    { id: 'sales', kind: 'bars', unit: 'currency', bars: barsOf(rows, locale, (r) => r.gross_sales, (r) => r.purchases > 0), caption: 'channels.chart.sales', def: 'channels.def.sales', input: 'orders' },
+    { id: 'complaints', kind: 'bars', unit: 'count', bars: barsOf(b, rows, locale, (r) => r.complaints, (r) => r.tickets > 0), caption: 'channels.chart.complaints', def: 'channels.def.complaints', input: 'tickets' },
+    { id: 'sales', kind: 'bars', unit: 'currency', bars: barsOf(b, rows, locale, (r) => r.gross_sales, (r) => r.purchases > 0), caption: 'channels.chart.sales', def: 'channels.def.sales', input: 'orders' },
   ];
   const inWindow = (b.channels ?? []).filter((r) => quarters.includes(r.period));
   const withInteractions = new Set(inWindow.filter(talked).map((r) => r.channel));
   const trend = quarters.length === 0 ? [] : inWindow.filter((r) => withInteractions.has(r.channel))
-    .map((r) => ({ series: channelLabel(locale, r.channel), period: r.period, value: r.conversion_rate }));
+    .map((r) => ({ series: channelLabel(b, locale, r.channel), period: r.period, value: r.conversion_rate }));
   const headline = ['interactions', 'conversion_rate'].map((id) => kpiDef(b, id))
     .filter((d): d is KpiDefinition => !!d && b.kpis.some((r) => r.entity_type === 'company' && r.kpi === d.id))
     .map((def) => ({ def, series: quarters.map((p) => kpiRow(b, company, p, def.id)?.value ?? null) }));

@@ -7,6 +7,7 @@ import { kpiDef } from './kpi-index.ts';
 import { grainOf } from './periods.ts';
 import { companySat, dimLabel, satChannels, satRows, satTeams } from './tables/satisfaction.ts';
 import { trendWindow } from './trend-window.ts';
+import { dataLabel } from './data-labels.ts';
 
 /**
  * The satisfaction page's view model for one period: the company CSAT and NPS rows, and every
@@ -74,8 +75,8 @@ export const satisfactionView = (b: SiteBundle, locale: Locale, period: string):
     teams,
     estimates: {
       dimensions: dimensions.map((d) => estimateOf(dimLabel(locale, d), companySat(b, period, `dim_${d}`))),
-      channelCsat: channels.map((ch) => estimateOf(ch, channelRow(ch, 'csat'))),
-      channelNps: channels.map((ch) => estimateOf(ch, channelRow(ch, 'nps'))),
+      channelCsat: channels.map((ch) => estimateOf(dataLabel(b, locale, ch), channelRow(ch, 'csat'))),
+      channelNps: channels.map((ch) => estimateOf(dataLabel(b, locale, ch), channelRow(ch, 'nps'))),
       teamCsat: teams.map((x) => estimateOf(x, teamRow(x, 'csat'))),
       teamNps: teams.map((x) => estimateOf(x, teamRow(x, 'nps'))),
       csatTrend: trend('csat'),

@@ -5,6 +5,7 @@ import type { SiteBundle } from '../../bundle/contract.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { lastComplete, trendWindow } from './retention.ts';
 import { column as col } from '../column.ts';
+import { dataLabel } from '../data-labels.ts';
 
 /**
  * Every table the channels page shows, defined once: the page renders it and
@@ -17,7 +18,9 @@ import { column as col } from '../column.ts';
 
 export const CHANNEL_TREND_QUARTERS = 8;
 
-export const channelLabel = (locale: Locale, channel: string | null): string => channel ?? t(locale, 'channels.unrecorded');
+/** a channel as the page shows it: config labels (data-labels.ts), or "not recorded" for rows without one */
+export const channelLabel = (b: Pick<SiteBundle, 'manifest'>, locale: Locale, channel: string | null): string =>
+  channel == null ? t(locale, 'channels.unrecorded') : dataLabel(b, locale, channel);
 
 /** Published rows of one period, busiest first (interactions, then purchases, tickets, name). */
 export const channelRows = (b: SiteBundle, period: string | null): ChannelRow[] =>
@@ -46,13 +49,13 @@ const columns = (locale: Locale, withPeriod: boolean): TableColumn[] => [
   col('notes', t(locale, 'channels.col.notes'), 'text'),
 ];
 
-const toRow = (locale: Locale, r: ChannelRow, withPeriod: boolean): Row => {
+const toRow = (b: SiteBundle, locale: Locale, r: ChannelRow, withPeriod: boolean): Row => {
   const notes: string[] = [];
   if (r.conversion_rate == null) notes.push(`${t(locale, 'channels.col.conversion')}: ${t(locale, 'channels.noInteractions')}`);
   if (r.csat_n > 0 && r.csat_too_few) notes.push(`${t(locale, 'channels.col.csat')}: ${t(locale, 'channels.tooFew')}`);
   return {
     ...(withPeriod ? { period: formatPeriod(r.period, locale), period_id: r.period } : {}),
-    channel: channelLabel(locale, r.channel),
+    channel: channelLabel(b, locale, r.channel),
     interactions: r.interactions, customers_reached: r.customers_reached, conversions: r.conversions,
     conversion_rate: r.conversion_rate, tickets: r.tickets, complaints: r.complaints,
     csat: r.csat_n > 0 ? r.csat : null,
@@ -68,7 +71,7 @@ export const channelsEffectivenessTable = (b: SiteBundle, locale: Locale, period
   id: 'channels-effectiveness',
   title: t(locale, 'channels.table.effectiveness', { quarter: period ? formatPeriod(period, locale) : '—' }),
   columns: columns(locale, false),
-  rows: channelRows(b, period).filter(active).map((r) => toRow(locale, r, false)),
+  rows: channelRows(b, period).filter(active).map((r) => toRow(b, locale, r, false)),
 });
 
 /** The same per quarter over the trend window (newest quarter first). */
@@ -78,7 +81,7 @@ export const channelsTrendTable = (b: SiteBundle, locale: Locale): TableData => 
     id: 'channels-trend',
     title: t(locale, 'channels.table.trend'),
     columns: columns(locale, true),
-    rows: quarters.flatMap((q) => channelRows(b, q).filter(active).map((r) => toRow(locale, r, true))),
+    rows: quarters.flatMap((q) => channelRows(b, q).filter(active).map((r) => toRow(b, locale, r, true))),
   };
 };
 

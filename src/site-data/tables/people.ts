@@ -20,6 +20,7 @@ import { uniqueSlugs } from '../paths.ts';
 import { teamSlugs } from '../team-slugs.ts';
 import { column } from '../column.ts';
 import { segmentName } from '../segments.ts';
+import { dataLabel } from '../data-labels.ts';
 
 /**
  * Tables of the People (/people/<staff_id>/) and Teams (/teams/<team>/) pages.
@@ -312,7 +313,7 @@ export const teamsIndexTable = (b: SiteBundle, locale: Locale): PeopleTable => {
         team, href: lp(locale, teamPath(idx, team)!),
         members: m.length, active: m.filter((p) => p.active).length,
         roles: roles.map((r) => roleTitle(idx, r, locale)).join(locale === 'zh-CN' ? '、' : ', ') || null,
-        regions: regions.join(locale === 'zh-CN' ? '、' : ', ') || null,
+        regions: regions.map((r) => dataLabel(b, locale, r)).join(locale === 'zh-CN' ? '、' : ', ') || null,
         grades: grades.join(locale === 'zh-CN' ? '；' : '; ') || null,
       };
     }),

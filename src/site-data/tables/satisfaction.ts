@@ -6,6 +6,7 @@ import { pagePeriods } from '../periods.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
 import { teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
+import { dataLabel } from '../data-labels.ts';
 
 /**
  * Every table the satisfaction pages show, defined once: the page renders it and
@@ -150,7 +151,7 @@ export const satisfactionChannelsTable = (b: SiteBundle, locale: Locale, period:
   columns: [col('channel', t(locale, 'satisfaction.col.channel'), 'text'), ...pairCols(locale)],
   rows: pairRows(locale, satChannels(b, period),
     (ch, m) => satRows(b, { entity_type: 'company', channel: ch, period, measure: m })[0],
-    (ch) => ({ channel: ch })),
+    (ch) => ({ channel: dataLabel(b, locale, ch) })),
 });
 
 export const satisfactionTeamsTable = (b: SiteBundle, locale: Locale, period: string): TableData => ({

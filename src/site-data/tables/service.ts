@@ -7,6 +7,7 @@ import { grainOf, pagePeriods } from '../periods.ts';
 import type { Row, TableData } from '../table-data.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col } from '../column.ts';
+import { dataLabel } from '../data-labels.ts';
 
 /**
  * Every table the service pages show, defined once: the page renders it and
@@ -80,7 +81,7 @@ export const serviceCategoriesTable = (b: SiteBundle, locale: Locale, period: st
     .sort((x, y) => x.rank - y.rank)
     .map((r) => ({
       rank: r.rank,
-      category: r.category ?? t(locale, 'service.noCategory'),
+      category: r.category != null ? dataLabel(b, locale, r.category) : t(locale, 'service.noCategory'),
       count: r.count,
       share: r.share,
       cumulative_share: r.cumulative_share,

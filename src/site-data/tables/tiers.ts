@@ -9,6 +9,7 @@ import { lastComplete } from './retention.ts';
 import { personHref, teamHref } from '../paths.ts';
 import { column as col, columnsOf } from '../column.ts';
 import { atRiskSegments, isKnownSegment, segmentName, segmentOrder } from '../segments.ts';
+import { dataLabel } from '../data-labels.ts';
 
 /**
  * Every table the tiers page shows, defined once: the page renders it and
@@ -168,7 +169,7 @@ export const tiersMemberLevelsTable = (b: SiteBundle, locale: Locale): TableData
     ],
     rows: [...levels.entries()]
       .sort((x, y) => y[1].total! - x[1].total! || x[0].localeCompare(y[0]))
-      .map(([level, m]) => ({ level, ...m })),
+      .map(([level, m]) => ({ level: dataLabel(b, locale, level), ...m })),
   };
 };
 
