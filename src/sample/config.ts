@@ -37,6 +37,43 @@ memberLevels:
   - 金卡会员
   - 钻石会员
 
+# Labels from the data (channels, complaint categories, member levels, regions) on English pages:
+# the value as the files write it → its English text (docs/data.md#labels).
+labels:
+  微信: WeChat
+  线上商城: Online store
+  电话: Phone
+  大客户直销: Key-account sales
+  门店: In store
+  上门: On-site visit
+  邮件: E-mail
+  线下会议: Meeting
+  视频会议: Video call
+  在线客服: Online chat
+  短信: SMS
+  电话回访: Follow-up call
+  发票问题: Invoicing
+  售后服务: After-sales service
+  质量问题: Quality
+  服务态度: Service attitude
+  物流延迟: Late delivery
+  退换货: Returns and exchanges
+  价格争议: Price dispute
+  资料变更: Account changes
+  安装调试: Installation
+  价格咨询: Price enquiry
+  物流查询: Delivery enquiry
+  会员权益: Member benefits
+  产品咨询: Product enquiry
+  普通会员: Standard
+  银卡会员: Silver
+  金卡会员: Gold
+  钻石会员: Diamond
+  华东: East China
+  华南: South China
+  华北: North China
+  西南: Southwest China
+
 # files:                       # per-file settings; defaults read data/<name>.csv
 #   orders:
 #     encoding: auto           # auto | utf-8 | gb18030 | gbk | utf-16le | utf-16be
