@@ -31,7 +31,7 @@ export const cohortHeatmap = ({ cells, locale, title, offsetLabel, width }: Coho
   const offsets = [...new Set(cells.map((c) => c.offset))].sort((a, b) => a - b);
   const shown = cells.filter((c) => c.value != null);
   const kept = (rows: string[], cols: number[]) => shown.filter((c) => cols.includes(c.offset) && rows.includes(c.cohort));
-  const options = (rows: string[], cols: number[], fontSize: number): Plot.PlotOptions => ({
+  const options = (rows: string[], cols: number[], fontSize: number, digits: 0 | 1, tips: boolean): Plot.PlotOptions => ({
     height: 40 + 22 * Math.max(1, rows.length),
     marginLeft: 72,
     padding: 0.05,
@@ -41,10 +41,18 @@ export const cohortHeatmap = ({ cells, locale, title, offsetLabel, width }: Coho
     marks: [
       // the asOf period's cells (still filling up) lighter, as a mark of their own so the others carry no opacity attribute
       ...[false, true].map((partial) => Plot.cell(kept(rows, cols).filter((c) => !!c.partial === partial), { x: 'offset', y: 'cohort', fill: 'value', ...(partial ? { fillOpacity: 0.55 } : {}),
-        title: (c: CohortCell) => `${c.cohort} +${c.offset}: ${formatPercent(c.value, locale)}${c.partial ? ' *' : ''}` })),
-      Plot.text(kept(rows, cols), { x: 'offset', y: 'cohort', text: (c: CohortCell) => formatPercent(c.value, locale, 0), fill: (c: CohortCell) => ((c.value ?? 0) > 0.55 ? 'white' : 'black'), fontSize }),
+        ...(tips ? { title: (c: CohortCell) => `${c.cohort} +${c.offset}: ${formatPercent(c.value, locale)}${c.partial ? ' *' : ''}` } : {}) })),
+      // white text on dark cells, black on light: one mark each, so the colour is set once on its group, not on every
+      // label; the baseline anchored and moved down by the group (dy) instead of y="0.32em" on every label
+      ...[true, false].map((dark) => Plot.text(kept(rows, cols).filter((c) => ((c.value ?? 0) > 0.55) === dark), { x: 'offset', y: 'cohort', text: (c: CohortCell) => formatPercent(c.value, locale, digits), fill: dark ? 'white' : 'black', fontSize, lineAnchor: 'bottom', dy: Math.round(3.2 * fontSize) / 10 })),
     ],
   });
+  // The wide form prints each share to 0.1 % when a cell is wide enough for "100.0%" at 9 px: the cell
+  // then says all its tooltip said (cohort and offset are its row and column), so it carries none
+  // (a tooltip a cell was ~30 bytes, a fifth of the retention page). Narrower cells print whole
+  // percents and keep the tooltip with the 0.1 %.
+  const cellPx = ((width ?? DEFAULT_WIDTH) - 72 - 20) / Math.max(1, offsets.length);
+  const fine = cellPx >= FINE_CELL_PX;
   // the phone form: the last PHONE_ROWS cohorts × the first PHONE_COLUMNS offsets (cells ≥ 30 px, text 10 px), and a note naming the rest
   const phoneCols = offsets.slice(0, PHONE_COLUMNS);
   const phoneRows = cohorts.slice(-PHONE_ROWS);
@@ -55,9 +63,9 @@ export const cohortHeatmap = ({ cells, locale, title, offsetLabel, width }: Coho
     ...(hiddenRows.length ? [t(locale, 'chart.phoneHiddenRows', { shown: phoneRows.length, hidden: `${hiddenRows[0]} – ${hiddenRows.at(-1)}` })] : []),
   ];
   return renderPlot(
-    { ...(width ? { width } : {}), ...options(cohorts, offsets, 9) },
+    { ...(width ? { width } : {}), ...options(cohorts, offsets, 9, fine ? 1 : 0, !fine) },
     { title, alt: t(locale, 'chart.heatmapAlt', { title, rows: cohorts.length, cols: offsets.length }) },
-    { options: options(phoneRows, phoneCols, 10), ...(notes.length ? { note: notes.join(' ') } : {}) },
+    { options: options(phoneRows, phoneCols, 10, 0, false), ...(notes.length ? { note: notes.join(' ') } : {}) },
   );
 };
 
@@ -65,3 +73,8 @@ export const cohortHeatmap = ({ cells, locale, title, offsetLabel, width }: Coho
 export const PHONE_COLUMNS = 8;
 /** Cohorts a phone shows: the latest 12 (a year of monthly cohorts), one screen tall. */
 export const PHONE_ROWS = 12;
+
+/** Plot's default chart width, the heat map's when none is given */
+const DEFAULT_WIDTH = 640;
+/** a cell at least this wide prints "100.0%" at 9 px (about 31 px) with room to spare */
+const FINE_CELL_PX = 34;

@@ -13,9 +13,20 @@ describe('cohortHeatmap', () => {
   });
   test('labels and text alternative', () => {
     expect(zh).toContain('首购后月数');
-    expect(zh).toContain('>100%<');
     expect(zh).toContain('aria-label="客户保留：3 行 × 3 列"');
-    expect(zh).toContain('<title>2026-02 +1: 32.0% *</title>');
+    // wide cells (3 offsets on 640 px) print the share to 0.1 % and need no tooltip; the phone form whole percents
+    const [wideForm, phoneForm] = zh.split('</svg>');
+    expect(wideForm).toContain('>100.0%<');
+    expect(wideForm).toContain('>32.0%<');
+    expect(wideForm).not.toMatch(/<title>2026/);
+    expect(phoneForm).toContain('>32%<');
+  });
+  test('cells too narrow for "100.0%" print whole percents and keep the 0.1 % in a tooltip', () => {
+    // 30 offsets on 640 px: cells of ~18 px
+    const many = Array.from({ length: 30 }, (_, offset) => ({ cohort: '2025-01', offset, value: offset === 29 ? 0.317 : 0.5, partial: offset === 29 }));
+    const svg = cohortHeatmap({ cells: many, locale: 'en', title: 'R', offsetLabel: 'M' }).split('</svg>')[0]!;
+    expect(svg).toContain('>32%<');
+    expect(svg).toContain('<title>2025-01 +29: 31.7% *</title>');
   });
 
   test('the phone form: the first 8 offsets at 320 px, text ≥ 10 px, and a note naming the hidden columns', () => {
