@@ -123,6 +123,20 @@ describe('lang marking: Chinese text from the data is marked on English pages', 
     const html = readFileSync(join(siteDir, 'en', 'teams', 'index.html'), 'utf8');
     expect(html).toContain(`<span lang="zh-CN">${team}</span>`);
   });
+  it('channels, complaint categories and member levels in the sample\'s labels dictionary are in English on English pages', () => {
+    const labels = bundle().manifest.labels ?? {};
+    const page = (p: string) => readFileSync(join(siteDir, p, 'index.html'), 'utf8');
+    // every dictionary entry the page shows: its English text on /en/, the data's own on the zh-CN page, no Chinese left for it
+    const checks: [string, string][] = [['channels', '微信'], ['service', '发票问题'], ['tiers', '金卡会员']];
+    for (const [p, value] of checks) {
+      const en = labels[value]?.en;
+      expect(en, value).toBeTruthy();
+      expect(page(join('en', p))).toContain(`>${en}<`);
+      expect(page(join('en', p))).not.toContain(`>${value}<`);
+      expect(page(join('en', p))).not.toContain(`<span lang="zh-CN">${value}</span>`);
+      expect(page(p)).toContain(`>${value}<`);
+    }
+  });
 });
 
 describe('links that preview: every page has a title, a description and the Open Graph set', () => {
