@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { nav } from '../../src/site-data/nav.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 import { bundleDirForTests, siteDir } from './support/global-setup.ts';
+import { pageFills } from './support/pdf-fill.ts';
 import { siteSession } from './support/session.ts';
 import { htmlPages } from './support/site-files.ts';
 
@@ -215,25 +216,28 @@ describe('keyboard focus', () => {
   });
 });
 
-describe('print on A4 within the page budgets', () => {
+describe('print on A4 within the page budgets, no half-empty page', () => {
   const budget = async (path: string, max: number) => {
     const page = await session.browser.newPage();
     await page.goto(`${session.url}${path}`);
     await page.emulateMedia({ media: 'print' });
-    const n = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     await page.close();
-    return { path, n, max };
+    return { path, n: pdfPages(pdf), max, fills: pageFills(pdf) };
   };
-  it('overview ≤ 4, person card ≤ 3, team ≤ 4, role card ≤ 2 pages, in both locales', async () => {
+  it('overview ≤ 4, person card ≤ 3, team ≤ 4, role card ≤ 2 pages, every page but the last at least a third full, in both locales', async () => {
     const b = bundle();
     const person = b.people!.find((p) => p.active && p.role === 'account-manager')!.staff_id;
+    const teamLink = readFileSync(join(siteDir, 'teams', 'index.html'), 'utf8').match(/href="(\/teams\/[^"]+\/)"/)![1]!;
     const results = [];
     for (const prefix of ['', '/en']) {
-      results.push(await budget(`${prefix}/`, 4), await budget(`${prefix}/people/${person}/`, 3));
+      results.push(await budget(`${prefix}/`, 4), await budget(`${prefix}/people/${person}/`, 3), await budget(`${prefix}${teamLink}`, 4));
       for (const role of b.roles ?? []) results.push(await budget(`${prefix}/roles/${role.id}/`, 2));
     }
-    const teamLink = readFileSync(join(siteDir, 'teams', 'index.html'), 'utf8').match(/href="(\/teams\/[^"]+\/)"/)![1]!;
-    results.push(await budget(teamLink, 4));
     expect(results.filter((r) => r.n > r.max)).toEqual([]);
+    // the fill is measured on the rendered pages (support/pdf-fill.ts): how far down each page's content reaches
+    expect(results.every((r) => r.fills.length === r.n)).toBe(true);
+    const halfEmpty = results.filter((r) => r.fills.slice(0, -1).some((f) => f < 1 / 3)).map((r) => `${r.path}: ${r.fills.map((f) => f.toFixed(2)).join(' ')}`);
+    expect(halfEmpty).toEqual([]);
   });
 });
