@@ -1,7 +1,8 @@
 import type { Config } from '../config/schema.ts';
 import type { BuildError } from '../lib/build-error.ts';
 import type { InputName } from '../validate/schemas/index.ts';
-import { readInputPart, type PackedPartEnd, type PackedRows } from './read-input-file.ts';
+import type { PackedRows } from './column-store.ts';
+import { readInputPart, type PackedPartEnd } from './read-input-file.ts';
 import { packColumn, transferables, type PackedColumn } from './table-transfer.ts';
 import type { RateTable } from './rates.ts';
 

@@ -1,7 +1,7 @@
 import { fileSettings } from '../config/schema.ts';
 import type { Encoding } from '../ingest/decode.ts';
 import { CsvStream } from '../ingest/parse-csv.ts';
-import { sniffFile } from '../ingest/read-input-file.ts';
+import { sniffFile } from '../ingest/sniff-file.ts';
 import { DateParser } from '../ingest/parse-date.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { defaultConfig, fileSettings } from '../config/schema.ts';
 import { CsvStream } from '../ingest/parse-csv.ts';
 import { parseNumber } from '../ingest/parse-number.ts';
-import { sniffFile } from '../ingest/read-input-file.ts';
+import { sniffFile } from '../ingest/sniff-file.ts';
 import { proposeIncludeStatuses, statusClassifier } from '../ingest/status-rules.ts';
 import type { Preset } from './classify.ts';
 import { MAX_DISTINCT } from './profile-file.ts';

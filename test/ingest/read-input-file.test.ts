@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
-import { coercionCovers, estimateRows, openInputFile, readInputFile, ZOD_GUARD_ROWS } from '../../src/ingest/read-input-file.ts';
+import { estimateRows } from '../../src/ingest/column-store.ts';
+import { openInputFile, readInputFile } from '../../src/ingest/read-input-file.ts';
+import { coercionCovers, ZOD_GUARD_ROWS } from '../../src/ingest/row-decisions.ts';
 import { collectGarbage } from '../../src/lib/node-effects.ts';
 import { inputFiles } from '../../src/validate/schemas/index.ts';
 import type { z } from 'zod';
