@@ -153,7 +153,7 @@ export class RowDecider {
       const cell = cells[p.index]!;
       // hostile cells are rejected with their column before any parsing (robustness fixes:
       // a NUL byte used to pass into ids and names, a 10 MB cell into the published bundle)
-      if (this.hostile(p, cell, line, cells, sink)) return;
+      if (cell.length > MAX_CELL_CHARS || (this.hasNul && cell.includes('\u0000'))) { rejectHostile(p, cell, line, cells, sink); return; }
       if (p.kind === 'id' && looksScientific(cell)) sink.warn('excel_scientific_id', p.column, line, cell);
       const v = coerceCell(p, cell, ctx);
       if (v instanceof CellFailure) {
@@ -168,12 +168,12 @@ export class RowDecider {
     const row = this.makeRow(values);
     for (const p of this.dimPlans) {
       const cell = cells[p.index]!;
-      if (this.hostile(p, cell, line, cells, sink)) return;
+      if (cell.length > MAX_CELL_CHARS || (this.hasNul && cell.includes('\u0000'))) { rejectHostile(p, cell, line, cells, sink); return; }
       const v = coerceCell(p, cell, ctx);
       if (v instanceof CellFailure) { sink.reject(line, v.f.column, v.f.raw, v.f.reason as ReasonCode, cells, v.f.detail); return; }
       row[p.column] = v;
     }
-    this.amountFromQuantity(row);
+    if (this.amountPlan >= 0 && row.amount === null) this.amountFromQuantity(row);
     if (foreign && typeof row.order_date === 'number' && !this.convert(row, foreign, row.order_date, line, cells, sink)) return;
     if (this.currencyPlan >= 0 && row.currency != null) sink.currency(`column:${String(row.currency).toUpperCase()}`);
     const rule = checkRowRules(this.name, row);
@@ -196,22 +196,9 @@ export class RowDecider {
     sink.accept(data, cells, line);
   }
 
-  /** a cell longer than any real value, or holding a NUL byte: rejected (true) */
-  private hostile(p: FieldPlan, cell: string, line: number, cells: string[], sink: RowSink): boolean {
-    if (cell.length > MAX_CELL_CHARS) {
-      sink.reject(line, p.column, cell.slice(0, 40) + '…', 'value_too_long', cells, `${cell.length} characters, at most ${MAX_CELL_CHARS}`);
-      return true;
-    }
-    if (this.hasNul && cell.includes('\u0000')) {
-      sink.reject(line, p.column, cell.replaceAll('\u0000', '\\0').slice(0, 80), 'nul_byte', cells);
-      return true;
-    }
-    return false;
-  }
-
   /** orders with no amount but a quantity and a unit price: their exact product, half to even to the minor unit (lib/money.ts) */
   private amountFromQuantity(row: Record<string, unknown>): void {
-    if (this.amountPlan < 0 || row.amount !== null || this.qtyPlan < 0 || this.pricePlan < 0) return;
+    if (this.qtyPlan < 0 || this.pricePlan < 0) return;
     const q = row.quantity as number | null;
     const pr = row.unit_price as number | null;
     if (q !== null && pr !== null) row.amount = productToMinor(q, pr, this.ctx.money.digits);
@@ -240,6 +227,12 @@ export class RowDecider {
     const idx = this.index.get(column) ?? this.dimPlans.find((p) => p.column === column)?.index;
     return idx !== undefined ? cells[idx]! : '';
   }
+}
+
+/** a cell longer than any real value, or holding a NUL byte (the text holds one): the row is rejected */
+function rejectHostile(p: FieldPlan, cell: string, line: number, cells: string[], sink: RowSink): void {
+  if (cell.length > MAX_CELL_CHARS) sink.reject(line, p.column, cell.slice(0, 40) + '…', 'value_too_long', cells, `${cell.length} characters, at most ${MAX_CELL_CHARS}`);
+  else sink.reject(line, p.column, cell.replaceAll('\u0000', '\\0').slice(0, 80), 'nul_byte', cells);
 }
 
 /** the amounts of an order row in another currency that are converted */
