@@ -47,7 +47,7 @@ export class LedgerBuilder {
     if (duplicateReasons.has(code)) this.duplicates++;
     else this.rejected++;
     const message = reasonMessage(code, column, raw, detail);
-    const key = `${code}\u0000${column ?? ''}`;
+    const key = countKey(code, column);
     let r = this.reasons.get(key);
     if (!r) {
       // the ledger's message is the reason in general (no row's value), examples carry the values
@@ -70,7 +70,7 @@ export class LedgerBuilder {
 
   /** Note a kept row worth a look (warnings.ts): counted, with its first examples masked. */
   warn(code: WarningCode, column: string | null, line: number, raw: string): void {
-    const key = `${code}\u0000${column ?? ''}`;
+    const key = countKey(code, column);
     let w = this.warnings.get(key);
     if (!w) this.warnings.set(key, (w = ledgerWarning(code, column, 0, [])));
     w.count++;
@@ -100,7 +100,7 @@ export class LedgerBuilder {
     const old = new Map(this.reasons);
     this.reasons.clear();
     const add = (code: string, column: string | null, line: number, raw: string, message: () => Localized, detail?: string) => {
-      const key = `${code}\u0000${column ?? ''}`;
+      const key = countKey(code, column);
       let r = this.reasons.get(key);
       if (!r) {
         const before = old.get(key);
@@ -156,20 +156,8 @@ export class LedgerBuilder {
     if (part.min < this.min) this.min = part.min;
     if (part.max > this.max) this.max = part.max;
     if (part.orders && this.orders) mergeOrderTallies(this.orders, part.orders);
-    for (const r of part.reasons) {
-      const key = `${r.code}\u0000${r.column ?? ''}`;
-      const mine = this.reasons.get(key);
-      if (!mine) { this.reasons.set(key, r); continue; }
-      mine.count += r.count;
-      for (const e of r.examples) if (mine.examples.length < MAX_EXAMPLES) mine.examples.push(e);
-    }
-    for (const w of part.warnings) {
-      const key = `${w.code}\u0000${w.column ?? ''}`;
-      const mine = this.warnings.get(key);
-      if (!mine) { this.warnings.set(key, w); continue; }
-      mine.count += w.count;
-      for (const e of w.examples) if (mine.examples.length < MAX_WARNING_EXAMPLES) mine.examples.push(e);
-    }
+    mergeCounted(this.reasons, part.reasons, MAX_EXAMPLES);
+    mergeCounted(this.warnings, part.warnings, MAX_WARNING_EXAMPLES);
     for (const [k, n] of part.currencies) this.countCurrency(k, n);
     for (const row of part.rejects) {
       row.file = this.file;
@@ -230,4 +218,23 @@ export function absentLedger(name: string, file: string): LedgerFile {
     read: 0, accepted: 0, excluded: 0, rejected: 0, duplicates: 0,
     orphans: [], reasons: [], coverage: null, fingerprint: null,
   };
+}
+
+/** the key of a reason's or warning's count: one per code and column */
+function countKey(code: string, column: string | null): string {
+  return `${code}\u0000${column ?? ''}`;
+}
+
+/**
+ * Add a later part's counted entries (reasons or warnings) to this builder's: counts add up,
+ * examples are kept up to `max` in line order, an entry first seen in the part comes after.
+ */
+function mergeCounted<T extends { code: string; column: string | null; count: number; examples: unknown[] }>(into: Map<string, T>, from: readonly T[], max: number): void {
+  for (const x of from) {
+    const key = countKey(x.code, x.column);
+    const mine = into.get(key);
+    if (!mine) { into.set(key, x); continue; }
+    mine.count += x.count;
+    for (const e of x.examples) if (mine.examples.length < max) mine.examples.push(e);
+  }
 }
