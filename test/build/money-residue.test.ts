@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from './quiet-pipeline.ts';
 import { kpiCatalogue } from '../../src/metrics/kpi-catalogue.ts';
 import { toCsv } from '../../src/publish/to-csv.ts';
 import { readBundle } from '../../src/site-data/load.ts';
@@ -19,16 +18,7 @@ import type { SiteBundle } from '../../src/bundle/contract.ts';
  * quotients and may carry 16 digits; they are not amounts.) Residue is what summing binary doubles leaves: `2.2737367544323206e-13` for a
  * net of 0, `25359.390000000003`, `0.30000000000000004`.
  */
-const run = (dir: string) =>
-  runPipeline({
-    root: process.cwd(),
-    dataDir: dir,
-    bundleDir: join(dir, 'bundle'),
-    cacheDir: join(dir, 'cache'),
-    quarantineDir: join(dir, 'quarantine'),
-    useCache: false,
-    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-  });
+const run = (dir: string) => quietPipeline(dir);
 
 /** anywhere: a zero that is not one (`2.2737367544323206e-13`), as the shortest text shows it */
 const tiny = (text: string): boolean => /e-/i.test(text);

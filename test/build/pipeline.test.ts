@@ -2,21 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from './quiet-pipeline.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 
 /** the data half of a build on the files of `dir`, everything it writes kept in `dir`, quietly */
-const run = (dir: string) =>
-  runPipeline({
-    root: process.cwd(),
-    dataDir: dir,
-    bundleDir: join(dir, 'bundle'),
-    cacheDir: join(dir, 'cache'),
-    quarantineDir: join(dir, 'quarantine'),
-    useCache: false,
-    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-  });
+const run = (dir: string) => quietPipeline(dir);
 
 describe('the data pipeline', () => {
   const dirs: string[] = [];

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from './quiet-pipeline.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 
 /**
@@ -18,11 +17,7 @@ async function build(files: Record<string, string>, config: string, root = FIXTU
   const dir = await mkdtemp(join(tmpdir(), 'real-export-'));
   for (const [to, from] of Object.entries(files)) await copyFile(join(root, from), join(dir, to));
   await writeFile(join(dir, 'config.yaml'), config);
-  const r = await runPipeline({
-    root: process.cwd(), dataDir: dir, bundleDir: join(dir, 'bundle'), cacheDir: join(dir, 'cache'),
-    quarantineDir: join(dir, 'quarantine'), useCache: false,
-    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-  });
+  const r = await quietPipeline(dir);
   return { dir, r };
 }
 

@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from './quiet-pipeline.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 import { defaultPeriod } from '../../src/site-data/periods.ts';
 import { company, kpiRow } from '../../src/site-data/kpi-index.ts';
@@ -13,12 +12,7 @@ import { company, kpiRow } from '../../src/site-data/kpi-index.ts';
  * a one-month export's home page shows its month; orders without a customer column give
  * "needs a customer column" for buyers, not 0. Figures added up by hand.
  */
-const run = (dir: string) =>
-  runPipeline({
-    root: process.cwd(), dataDir: dir, bundleDir: join(dir, 'bundle'), cacheDir: join(dir, 'cache'),
-    quarantineDir: join(dir, 'quarantine'), useCache: false,
-    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-  });
+const run = (dir: string) => quietPipeline(dir);
 
 describe('short exports', () => {
   const dirs: string[] = [];

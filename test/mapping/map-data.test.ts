@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse, csvParseRows } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
+import { quietPipeline } from '../build/quiet-pipeline.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { nodeEffects } from '../../src/lib/node-effects.ts';
 import { mapData } from '../../src/mapping/map-data.ts';
@@ -30,11 +30,7 @@ async function mapped(from: string, lang: 'en' | 'zh-CN' = 'en') {
   return { ...r, dir, data };
 }
 
-const pipeline = (dir: string, data: string) =>
-  runPipeline({
-    root: process.cwd(), dataDir: data, bundleDir: join(dir, 'bundle'), cacheDir: join(dir, 'cache'),
-    quarantineDir: join(dir, 'quarantine'), useCache: false, effects: quiet,
-  });
+const pipeline = (dir: string, data: string) => quietPipeline(dir, { data });
 
 async function expectBuilds(m: Awaited<ReturnType<typeof mapped>>) {
   const parsed = parseConfig(m.text);

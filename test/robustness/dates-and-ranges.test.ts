@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from '../build/quiet-pipeline.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 
 /*
@@ -19,10 +18,7 @@ async function build(files: Record<string, string>, now: number) {
   const dir = await mkdtemp(join(tmpdir(), 'dates-'));
   dirs.push(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  const r = await runPipeline({
-    root: process.cwd(), dataDir: dir, bundleDir: join(dir, 'bundle'), cacheDir: join(dir, 'cache'), quarantineDir: join(dir, 'quarantine'),
-    useCache: false, now, effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-  });
+  const r = await quietPipeline(dir, { now });
   if (!r.ok) throw new Error(r.error.message.en);
   return { r, bundle: readBundle(join(dir, 'bundle')) };
 }

@@ -2,8 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from '../build/quiet-pipeline.ts';
 import { readBundle } from '../../src/site-data/load.ts';
 
 /*
@@ -24,16 +23,7 @@ async function tmp(): Promise<string> {
 /** the pipeline with the cache on; returns the stages it ran */
 async function run(root: string, data: string) {
   const stages: string[] = [];
-  const r = await runPipeline({
-    root: process.cwd(),
-    dataDir: data,
-    bundleDir: join(root, 'bundle'),
-    cacheDir: join(root, 'cache'),
-    quarantineDir: join(root, 'quarantine'),
-    useCache: true,
-    effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-    onStage: (name) => stages.push(name),
-  });
+  const r = await quietPipeline(root, { data, useCache: true, onStage: (name) => stages.push(name) });
   return { r, stages };
 }
 

@@ -4,8 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/build/pipeline.ts';
-import { nodeEffects } from '../../src/lib/node-effects.ts';
+import { quietPipeline } from '../build/quiet-pipeline.ts';
 import { processAlive, removeDeadBuildFolders } from '../../src/publish/dead-build-folders.ts';
 import { SwapFailure, swapDir } from '../../src/publish/swap-dir.ts';
 
@@ -92,11 +91,7 @@ describe('folders left by killed builds are cleaned by the next one', () => {
 });
 
 describe('quarantine/ always equals the ledger', () => {
-  const run = (root: string) =>
-    runPipeline({
-      root: process.cwd(), dataDir: join(root, 'data'), bundleDir: join(root, 'bundle'), cacheDir: join(root, 'cache'),
-      quarantineDir: join(root, 'quarantine'), useCache: true, effects: { ...nodeEffects(), log: { info: () => {}, warn: () => {} } },
-    });
+  const run = (root: string) => quietPipeline(root, { data: join(root, 'data'), useCache: true });
 
   it('a cache-hit build recreates a deleted quarantine folder; a fixed file\'s old *.rejected.csv goes', async () => {
     const root = await tmp();
