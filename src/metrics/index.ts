@@ -28,7 +28,8 @@ import { metricsToMajor } from './money-outputs.ts';
  * 20–30 ms CPU at 1M lines. Arquero keys every row of a group-by as a string (≈0.7 µs a row and
  * grouping on this machine), so groupings repeated per dimension or level over 10⁵–10⁶ rows stay
  * hand loops, each with its measured cost beside it: cohorts (cohort-retention.ts), status counts
- * (customer-status.ts), the customer-base portfolio (customer-base/portfolio.ts). The families
+ * (customer-status.ts), the customer-base portfolio (customer-base/portfolio.ts), KPI rows per
+ * entity (lifecycle.ts's fold, period-grid.ts eachEntitySlot). The families
  * that sweep sorted per-customer runs (lifecycle, RFM, tiers, migration) are loops by nature.
  */
 

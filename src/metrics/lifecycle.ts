@@ -165,6 +165,12 @@ export function lifecycleKpis(book: OrderBook, ents: EntityIndex, pi: PeriodInde
     }
   }
 
+  // KPI rows per entity: the per-(entity, period) sums folded into the long table. A hand loop
+  // because the bench proves it needed (#13 item 3, 2026-12-03, 55 entities × 83 periods × 14
+  // KPIs = 63,910 rows of the 1M-line bench, outputs identical as JSON): 3–35 ms CPU (median 4)
+  // against 31–145 ms (median 86) as Arquero verbs at their best (lookup of entity and period,
+  // one derive per KPI with expression strings, concat, objects; 135 ms with escaped functions).
+  // Entities grow with staff (250 at 5M lines): ~0.4 s of metrics CPU for no gain in clarity.
   const rows: KpiRow[] = [];
   const g: Grain = pi.grain;
   for (let e = 0; e < nE; e++) {
