@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
-import { estimateRows } from '../../src/ingest/column-store.ts';
 import { openInputFile, readInputFile } from '../../src/ingest/read-input-file.ts';
-import { coercionCovers, ZOD_GUARD_ROWS } from '../../src/ingest/row-decisions.ts';
+import { ZOD_GUARD_ROWS } from '../../src/ingest/row-decisions.ts';
 import { collectGarbage } from '../../src/lib/node-effects.ts';
-import { inputFiles } from '../../src/validate/schemas/index.ts';
-import type { z } from 'zod';
-
-const shape = (n: keyof typeof inputFiles) => (inputFiles[n].schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
 
 describe('readInputFile', () => {
-  it('zod runs on every row where coercion does not cover the schema (ranges, defaults, formats)', () => {
-    expect(coercionCovers(shape('orders'))).toBe(true);
-    expect(coercionCovers(shape('customers'))).toBe(true);
-    expect(coercionCovers(shape('interactions'))).toBe(true);
-    expect(coercionCovers(shape('tasks'))).toBe(true);
-    expect(coercionCovers(shape('tickets'))).toBe(false); // satisfaction 1–5
-    expect(coercionCovers(shape('surveys'))).toBe(false); // csat, nps
-    expect(coercionCovers(shape('staff'))).toBe(false); // active defaults to true
-    expect(coercionCovers(shape('targets'))).toBe(false); // period format
-  });
-
   it('bad values after the zod guard rows are still rejected (by the coercers)', () => {
     const good = Array.from({ length: ZOD_GUARD_ROWS + 5 }, (_, i) => `O${i},2024-03-05,1`);
     const text = ['order_id,order_date,amount', ...good, 'X,2024-03-05,Infinity', 'Y,,1', ',2024-03-05,1', 'Z,2024-03-05,1e200'].join('\n');
@@ -66,12 +50,6 @@ describe('readInputFile', () => {
     expect(some.rejects).toEqual(all.rejects);
     expect(some.rejects.map((r) => [r.line, r.column, r.reason])).toEqual([[3, 'quantity', 'invalid_number']]);
     expect(some.ledger).toEqual(all.ledger);
-  });
-
-  it('estimates rows from the first 64 KiB', () => {
-    // 10 lines of 10 bytes → 100 bytes / 10 bytes a line × 1.05 + 16
-    expect(estimateRows(new TextEncoder().encode('123456789\n'.repeat(10)))).toBe(Math.ceil(10 * 1.05) + 16);
-    expect(estimateRows(new Uint8Array(5))).toBe(16);
   });
 });
 

@@ -6,7 +6,7 @@ import { RowCurrency } from '../../src/ingest/row-currency.ts';
 import { readRates } from '../../src/ingest/rates.ts';
 import { timeZone } from '../../src/lib/time-zone.ts';
 import { moneyFor } from '../../src/lib/money.ts';
-import { MAX_CELL_CHARS, RowDecider, type RowSink } from '../../src/ingest/row-decisions.ts';
+import { coercionCovers, MAX_CELL_CHARS, RowDecider, type RowSink } from '../../src/ingest/row-decisions.ts';
 import { inputFiles, type InputName } from '../../src/validate/schemas/index.ts';
 
 /** a sink that writes down every decision */
@@ -133,4 +133,18 @@ describe('RowDecider: what happens to one record', () => {
       ['reject', 4, null, '', 'unterminated_quote', 'line 4 to 6 read as one row of 3 fields'],
     ]);
   });
+
+  const shape = (n: keyof typeof inputFiles) => (inputFiles[n].schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+
+  it('zod runs on every row where coercion does not cover the schema (ranges, defaults, formats)', () => {
+    expect(coercionCovers(shape('orders'))).toBe(true);
+    expect(coercionCovers(shape('customers'))).toBe(true);
+    expect(coercionCovers(shape('interactions'))).toBe(true);
+    expect(coercionCovers(shape('tasks'))).toBe(true);
+    expect(coercionCovers(shape('tickets'))).toBe(false); // satisfaction 1–5
+    expect(coercionCovers(shape('surveys'))).toBe(false); // csat, nps
+    expect(coercionCovers(shape('staff'))).toBe(false); // active defaults to true
+    expect(coercionCovers(shape('targets'))).toBe(false); // period format
+  });
+
 });
