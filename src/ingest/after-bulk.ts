@@ -22,18 +22,29 @@ export interface AfterBulk {
   rows: number[];
 }
 
-/** The rows of `dates[0..n)` dated more than `marginDays` after the bulk; null when none. */
+/**
+ * The rows of `dates[0..n)` dated more than `marginDays` after the bulk; null when none.
+ * The dates are copied into a Float64Array and sorted there (a native numeric sort): sorting a
+ * plain array with a comparator took 0.5–0.8 s of CPU for a million order lines, at the end of
+ * ingest where nothing else runs beside it.
+ */
 export function afterBulk(dates: ArrayLike<unknown>, n: number, marginDays: number): AfterBulk | null {
-  const sorted: number[] = [];
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const t = dates[i];
-    if (typeof t === 'number' && Number.isFinite(t)) sorted.push(t);
+    if (typeof t === 'number' && Number.isFinite(t)) count++;
   }
-  if (sorted.length < AFTER_BULK_MIN_LINES) return null;
-  sorted.sort((a, b) => a - b);
-  const bulkEnd = sorted[Math.ceil(BULK_QUANTILE * sorted.length) - 1]!;
+  if (count < AFTER_BULK_MIN_LINES) return null;
+  const sorted = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const t = dates[i];
+    if (typeof t === 'number' && Number.isFinite(t)) sorted[k++] = t;
+  }
+  sorted.sort();
+  const bulkEnd = sorted[Math.ceil(BULK_QUANTILE * count) - 1]!;
   const cutoff = bulkEnd + marginDays * DAY_MS;
-  if (sorted[sorted.length - 1]! <= cutoff) return null;
+  if (sorted[count - 1]! <= cutoff) return null;
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = dates[i];
