@@ -16,7 +16,8 @@ import { rfm, type RfmEdges } from './rfm.ts';
 import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
 import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary } from './value-tiers.ts';
 import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
-import { computeCustomerBase, type CustomerBaseResult } from './customer-base/index.ts';
+import { computeCustomerBase, customerBaseJob, type CustomerBaseResult } from './customer-base/index.ts';
+import { fitWorker, type StartFitThread } from './customer-base/fit-thread.ts';
 import { metricsToMajor } from './money-outputs.ts';
 
 /**
@@ -71,7 +72,20 @@ export interface MetricsOptions {
   releaseOrderLines?: boolean;
   /** called right after the lines are released (the build passes a garbage collection) */
   afterRelease?: () => void;
+  /**
+   * Where the customer-base models are fitted (customer-base/fit-thread.ts): by default on a
+   * second thread from FIT_THREAD_MIN_LINES order lines on, here below that (a thread costs about
+   * 0.1 s to start); null: always here.
+   */
+  fitThread?: StartFitThread | null;
 }
+
+/**
+ * From this many order lines the customer-base models are fitted on a second thread while this
+ * one computes the other families (at 1M lines the fit and the holdout refit are about 1 s of the
+ * stage's 4 s; docs/development.md#speed).
+ */
+export const FIT_THREAD_MIN_LINES = 200_000;
 
 export function computeMetrics(ds: Dataset, config: Config, timer?: StageTimer): MetricsResult {
   return computeMetricsWithBook(ds, config, timer).result;
@@ -90,6 +104,8 @@ export function computeMetricsWithBook(
 ): { result: MetricsResult; ctx: MetricContext; book: OrderBook } {
   const ctx = metricContext(ds, config);
   const { asOfDay } = ctx;
+  // started before the lines are reduced: the thread loads its modules meanwhile
+  const fit = (opts.fitThread === undefined ? (ds.orders.rows >= FIT_THREAD_MIN_LINES ? fitWorker : null) : opts.fitThread)?.() ?? null;
   timer?.stage('context');
   const book = ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
   if (opts.releaseOrderLines) {
@@ -115,6 +131,8 @@ export function computeMetricsWithBook(
     repeatWindowMonths: config.repeatWindowMonths,
     newCustomerBasis: config.newCustomerBasis,
   };
+  const fitJob = fit ? customerBaseJob(book, asOfDay, config, pis[config.kpiGrain].periods) : null;
+  if (fit && fitJob) fit.send(fitJob.job);
   const kpis: KpiRow[] = [];
   for (const g of ['month', 'quarter', 'year'] as const) for (const r of lifecycleKpis(book, ents, pis[g], settings)) kpis.push(r);
   timer?.stage('lifecycle');
@@ -153,7 +171,7 @@ export function computeMetricsWithBook(
   // Prospects and lapsed customers count in `none` only if they ever purchased by asOf.
   const valueTierSummary = tierSummary(valueTiers, valueRevenue, cf.firstPurchaseDay);
   timer?.stage('customers');
-  const customerBase = computeCustomerBase(book, asOfDay, config, pis[config.kpiGrain].periods, timer);
+  const customerBase = computeCustomerBase(book, asOfDay, config, pis[config.kpiGrain].periods, timer, fit && fitJob ? { job: fitJob, take: () => fit.take() } : undefined);
   const result: MetricsResult = {
     asOf: isoDay(asOfDay),
     asOfDay,

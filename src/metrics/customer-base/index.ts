@@ -5,8 +5,9 @@ import { NONE, type OrderBook } from '../orders.ts';
 import type { Period } from '../periods.ts';
 import { atRiskCut, atRiskFlags, valueAtRisk } from './at-risk.ts';
 import type { BgnbdParams } from './bgnbd-likelihood.ts';
-import { fitCustomerBase, type FittedBase, type UnfittedBase } from './customer-base-model.ts';
-import { holdoutCheck, type HoldoutClass } from './holdout.ts';
+import type { FittedBase, UnfittedBase } from './customer-base-model.ts';
+import type { Holdout, HoldoutClass } from './holdout.ts';
+import { runFitJob, type FitJob, type FitOutcome } from './fit-job.ts';
 import type { CustomerBaseReason } from './limits.ts';
 import { portfolioRows, type PortfolioRow } from './portfolio.ts';
 import type { PurchaseRuns } from './repeat-summary.ts';
@@ -70,7 +71,11 @@ export interface CustomerBaseResult {
   portfolio: PortfolioRow[];
 }
 
-export function computeCustomerBase(book: OrderBook, asOfDay: number, config: Config, periods: Period[], timer?: { stage(name: string): void }): CustomerBaseResult {
+/**
+ * The job of the models (fit-job.ts) for this book: the purchase runs in major units, the
+ * calibration end, the settings, and the last complete period of `periods` for the holdout.
+ */
+export function customerBaseJob(book: OrderBook, asOfDay: number, config: Config, periods: Period[]): { job: FitJob; settings: CustomerBaseSettings; last: Period | null } {
   const cb = config.customerBase;
   // a calibration end after asOf would count days with no data as silence: asOf at the latest
   const configured = cb.calibrationEnd ? parseIsoDay(cb.calibrationEnd) : asOfDay;
@@ -88,11 +93,34 @@ export function computeCustomerBase(book: OrderBook, asOfDay: number, config: Co
   // the models work in major units (yuan): purchase amounts are held in minor units (lib/money.ts)
   const money = moneyFor(config.currency);
   const runs: PurchaseRuns = { count: cf.count, start: cf.pStart, day: cf.pDay, amount: Float64Array.from(cf.pAmount, (v) => toMajor(v, money)) };
-  const model = fitCustomerBase(runs, calEndDay, { timeUnit: cb.timeUnit, months: cb.horizonMonths, monthlyDiscountRate: cb.monthlyDiscountRate });
-  timer?.stage('customer-base');
-  const holdout = holdoutOf(runs, periods, cb.timeUnit, model.ok ? model.bgnbd.params : undefined);
-  timer?.stage('customer-base-holdout');
+  const last = periods.filter((p) => p.complete).at(-1) ?? null;
+  const job: FitJob = {
+    runs, calEndDay,
+    settings: { timeUnit: cb.timeUnit, months: cb.horizonMonths, monthlyDiscountRate: cb.monthlyDiscountRate },
+    holdout: last ? { start: last.start, end: last.end } : null,
+  };
+  return { job, settings, last };
+}
+
+/**
+ * `fitted`: the job's outcome from another thread (fit-thread.ts), taken when needed (the bench's
+ * `customer-base-wait` stage); without it the models are fitted here (its `customer-base` and
+ * `customer-base-holdout` stages).
+ */
+export function computeCustomerBase(
+  book: OrderBook, asOfDay: number, config: Config, periods: Period[], timer?: { stage(name: string): void },
+  fitted?: { job: ReturnType<typeof customerBaseJob>; take: () => FitOutcome },
+): CustomerBaseResult {
+  const cb = config.customerBase;
+  const { job, settings, last } = fitted?.job ?? customerBaseJob(book, asOfDay, config, periods);
+  const outcome = fitted ? fitted.take() : runFitJob(job, () => timer?.stage('customer-base'));
+  // on a second thread the fit ran beside the other families: what is timed here is the wait
+  timer?.stage(fitted ? 'customer-base-wait' : 'customer-base-holdout');
+  const model = outcome.model;
+  const holdout = holdoutOf(outcome.holdout, last);
   if (!model.ok) return { summary: { settings, holdout, ...model }, customers: [], portfolio: [] };
+  const cf = book.customers;
+  const money = moneyFor(config.currency);
   const f = model.figures;
   const s = f.summary;
   const cut = atRiskCut(f, cb.highValueQuantile);
@@ -140,10 +168,8 @@ export function computeCustomerBase(book: OrderBook, asOfDay: number, config: Co
   return { summary: { settings, holdout, ...fit, highValueCut: cut === null ? null : minorOrNull(cut) }, customers, portfolio };
 }
 
-function holdoutOf(runs: PurchaseRuns, periods: Period[], timeUnit: TimeUnit, from: BgnbdParams | undefined): HoldoutResult {
-  const last = periods.filter((p) => p.complete).at(-1);
-  if (!last) return { ok: false, period: null, reason: 'no_complete_period' };
-  const h = holdoutCheck(runs, last.start, last.end, timeUnit, from);
+function holdoutOf(h: Holdout | null, last: Period | null): HoldoutResult {
+  if (!last || !h) return { ok: false, period: null, reason: 'no_complete_period' };
   if (!h.ok) return { ok: false, period: last.id, reason: h.reason };
   return { ...h, period: last.id, start: isoDay(last.start), end: isoDay(last.end) };
 }
