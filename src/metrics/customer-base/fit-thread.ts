@@ -35,9 +35,10 @@ export const fitWorker: StartFitThread = () => {
   return {
     send(job) {
       sent = true;
-      // the run arrays are views on the order book's arena: sent as copies of their own (a
-      // structured clone of a view copies its whole buffer), moved rather than cloned again
-      const runs = { count: job.runs.count, start: job.runs.start.slice(), day: job.runs.day.slice(), amount: job.runs.amount.slice() };
+      // the day runs are views on the order book's arena: sent as copies of their own (a
+      // structured clone of a view copies its whole buffer); the amounts were made for the job
+      // (customerBaseJob) and move
+      const runs = { count: job.runs.count, start: job.runs.start.slice(), day: job.runs.day.slice(), amount: job.runs.amount };
       w.postMessage({ job: { ...job, runs }, port: port2, done }, [port2 as unknown as MessagePort, runs.start.buffer, runs.day.buffer, runs.amount.buffer]);
     },
     take() {

@@ -92,7 +92,10 @@ export function customerBaseJob(book: OrderBook, asOfDay: number, config: Config
   const cf = book.customers;
   // the models work in major units (yuan): purchase amounts are held in minor units (lib/money.ts)
   const money = moneyFor(config.currency);
-  const runs: PurchaseRuns = { count: cf.count, start: cf.pStart, day: cf.pDay, amount: Float64Array.from(cf.pAmount, (v) => toMajor(v, money)) };
+  // (a loop: Float64Array.from with a map function took 0.3 s for a million purchases)
+  const amount = new Float64Array(cf.pAmount.length);
+  for (let j = 0; j < amount.length; j++) amount[j] = toMajor(cf.pAmount[j]!, money);
+  const runs: PurchaseRuns = { count: cf.count, start: cf.pStart, day: cf.pDay, amount };
   const last = periods.filter((p) => p.complete).at(-1) ?? null;
   const job: FitJob = {
     runs, calEndDay,
