@@ -97,6 +97,8 @@ interface ChildResult {
   maxRSS: number;
   stages: Record<string, number>;
   stageCpu?: Record<string, number>;
+  /** the main thread's own CPU per stage */
+  stageMain?: Record<string, number>;
   info?: Record<string, number>;
 }
 
@@ -117,6 +119,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
   };
   const stages: Record<string, number> = {};
   const stageCpu: Record<string, number> = {};
+  const stageMain: Record<string, number> = {};
   const t0 = now();
   let last = t0;
   // this thread's own CPU time: with work on a second thread, the main thread's is the critical
@@ -128,6 +131,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
   let cpuStart = cpu();
   let lastCpu = cpuStart;
   let mainStart = mainCpu();
+  let lastMain = mainStart;
   let mainAfterIngest = 0;
   const timer = {
     stage(name: string) {
@@ -135,8 +139,11 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
       const c = cpu();
       stages[name] = n - last;
       stageCpu[name] = c - lastCpu;
+      const mc = mainCpu();
+      stageMain[name] = mc - lastMain;
       last = n;
       lastCpu = c;
+      lastMain = mc;
     },
   };
   if (mode === 'duckdb') {
@@ -155,7 +162,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
     dataset = syntheticDataset({ lines: Number(arg), seed: 1 });
     last = now(); // generation is not part of the measurement
     cpuStart = lastCpu = cpu();
-    mainStart = mainCpu();
+    mainStart = lastMain = mainCpu();
   } else {
     const { ingest } = await import('../src/ingest/ingest.ts');
     const { nodeEffects } = await import('../src/lib/node-effects.ts');
@@ -177,6 +184,7 @@ async function child(mode: string, arg: string): Promise<ChildResult> {
     maxRSS: process.resourceUsage().maxRSS,
     stages,
     stageCpu,
+    stageMain,
     info: { mainCpuMs: Math.round(mainCpu() - mainStart), mainCpuIngestMs: Math.round(mainAfterIngest), kpiRows: m.kpis.length, cohortCells: m.cohorts.length, customers: m.customers.length, modelledCustomers: m.customerBase.customers.length, peakRssAfterIngestMB: Math.round(rssAfterIngest / 1024) },
   };
 }

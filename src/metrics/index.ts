@@ -13,11 +13,11 @@ import { lifecycleKpis } from './lifecycle.ts';
 import { NONE, ordersFromLines, releaseOrderLines, type OrderBook } from './orders.ts';
 import type { Period } from './periods.ts';
 import { rfm, type RfmEdges } from './rfm.ts';
-import { tierMigration, tierSnapshots, type MigrationCell, type MigrationResult } from './tier-migration.ts';
+import { snapshotDays, snapshotTiers, tierMigration, tierSnapshotsOf, type MigrationCell, type MigrationResult } from './tier-migration.ts';
 import { pareto, tierSummary, windowRevenue, type ParetoPoint, type TierSummary } from './value-tiers.ts';
 import { segmentSummary, type SegmentsSummary } from './segment-summary.ts';
 import { computeCustomerBase, customerBaseJob, type CustomerBaseResult } from './customer-base/index.ts';
-import { fitWorker, type StartFitThread } from './customer-base/fit-thread.ts';
+import { sideWorker, type StartSideThread } from './side-thread.ts';
 import { metricsToMajor } from './money-outputs.ts';
 
 /**
@@ -73,19 +73,19 @@ export interface MetricsOptions {
   /** called right after the lines are released (the build passes a garbage collection) */
   afterRelease?: () => void;
   /**
-   * Where the customer-base models are fitted (customer-base/fit-thread.ts): by default on a
-   * second thread from FIT_THREAD_MIN_LINES order lines on, here below that (a thread costs about
-   * 0.1 s to start); null: always here.
+   * Where the value-tier snapshots and the customer-base models are computed (side-thread.ts): by
+   * default on a second thread from SIDE_THREAD_MIN_LINES order lines on, here below that (a
+   * thread costs about 0.1 s to start); null: always here, in the order of the stage.
    */
-  fitThread?: StartFitThread | null;
+  sideThread?: StartSideThread | null;
 }
 
 /**
- * From this many order lines the customer-base models are fitted on a second thread while this
- * one computes the other families (at 1M lines the fit and the holdout refit are about 1 s of the
- * stage's 4 s; docs/development.md#speed).
+ * From this many order lines the tier snapshots and the customer-base models run on a second
+ * thread while this one computes the other families (at 1M lines they are about 1.3 s of the
+ * stage's 4.2 s; docs/development.md#speed).
  */
-export const FIT_THREAD_MIN_LINES = 200_000;
+export const SIDE_THREAD_MIN_LINES = 200_000;
 
 export function computeMetrics(ds: Dataset, config: Config, timer?: StageTimer): MetricsResult {
   return computeMetricsWithBook(ds, config, timer).result;
@@ -105,7 +105,7 @@ export function computeMetricsWithBook(
   const ctx = metricContext(ds, config);
   const { asOfDay } = ctx;
   // started before the lines are reduced: the thread loads its modules meanwhile
-  const fit = (opts.fitThread === undefined ? (ds.orders.rows >= FIT_THREAD_MIN_LINES ? fitWorker : null) : opts.fitThread)?.() ?? null;
+  const side = (opts.sideThread === undefined ? (ds.orders.rows >= SIDE_THREAD_MIN_LINES ? sideWorker : null) : opts.sideThread)?.() ?? null;
   timer?.stage('context');
   const book = ordersFromLines(ds, ctx.tz, ctx.attribution, ctx.asOfEnd);
   if (opts.releaseOrderLines) {
@@ -131,13 +131,16 @@ export function computeMetricsWithBook(
     repeatWindowMonths: config.repeatWindowMonths,
     newCustomerBasis: config.newCustomerBasis,
   };
-  const fitJob = fit ? customerBaseJob(book, asOfDay, config, pis[config.kpiGrain].periods) : null;
-  if (fit && fitJob) fit.send(fitJob.job);
+  const vt = config.valueTier;
+  // the tier snapshots (from the day before the first year period) and the models, on the side thread
+  const snapDays = snapshotDays(pis.year.starts[0]!, pis.month);
+  const fitJob = side ? customerBaseJob(book, asOfDay, config, pis[config.kpiGrain].periods) : null;
+  if (side && fitJob) side.send({ tiers: { facts: cf, days: snapDays, windowMonths: vt.windowMonths, cuts: vt.cuts }, fit: fitJob.job });
   const kpis: KpiRow[] = [];
   for (const g of ['month', 'quarter', 'year'] as const) for (const r of lifecycleKpis(book, ents, pis[g], settings)) kpis.push(r);
   timer?.stage('lifecycle');
 
-  const snaps = tierSnapshots(cf, pis.year.starts[0]!, pis.month, config.valueTier.windowMonths, config.valueTier.cuts);
+  const snaps = tierSnapshotsOf(snapDays, side ? side.tiers() : snapshotTiers(cf, snapDays, vt.windowMonths, vt.cuts));
   const cells: MigrationCell[] = [];
   for (const g of ['month', 'quarter', 'year'] as const) {
     const withMatrix = g === 'month' || g === config.kpiGrain;
@@ -171,7 +174,7 @@ export function computeMetricsWithBook(
   // Prospects and lapsed customers count in `none` only if they ever purchased by asOf.
   const valueTierSummary = tierSummary(valueTiers, valueRevenue, cf.firstPurchaseDay);
   timer?.stage('customers');
-  const customerBase = computeCustomerBase(book, asOfDay, config, pis[config.kpiGrain].periods, timer, fit && fitJob ? { job: fitJob, take: () => fit.take() } : undefined);
+  const customerBase = computeCustomerBase(book, asOfDay, config, pis[config.kpiGrain].periods, timer, side && fitJob ? { job: fitJob, take: () => side.fit() } : undefined);
   const result: MetricsResult = {
     asOf: isoDay(asOfDay),
     asOfDay,

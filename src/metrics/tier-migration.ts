@@ -56,23 +56,41 @@ export interface TierSnapshots {
   at(day: number): Uint8Array;
 }
 
+/** What the tier snapshots read of the customer facts (a second thread gets copies of these). */
+export type TierFacts = Pick<CustomerFacts, 'count' | 'ids' | 'start' | 'day' | 'amount'>;
+
 /**
  * Tiers at every month end from the day before `fromDay` (the start of the first year period,
  * which precedes the first month and quarter) to asOf.
  */
 export function tierSnapshots(
-  cf: CustomerFacts,
+  cf: TierFacts,
   fromDay: number,
   monthPi: PeriodIndex,
   windowMonths: number,
   cuts: Cuts,
 ): TierSnapshots {
+  const days = snapshotDays(fromDay, monthPi);
+  return tierSnapshotsOf(days, snapshotTiers(cf, days, windowMonths, cuts));
+}
+
+/** the snapshot days of tierSnapshots, ascending */
+export function snapshotDays(fromDay: number, monthPi: Pick<PeriodIndex, 'starts' | 'ends'>): number[] {
   const days: number[] = [];
   for (let mi = monthIndexOfDay(fromDay) - 1; firstDayOfMonth(mi + 1) <= monthPi.starts[0]!; mi++) days.push(lastDayOfMonth(mi));
   for (const e of monthPi.ends) days.push(e);
+  return days;
+}
+
+/** each customer's tier at each of `days` (value-tiers.ts) */
+export function snapshotTiers(cf: TierFacts, days: readonly number[], windowMonths: number, cuts: Cuts): Uint8Array[] {
   const tiers: Uint8Array[] = [];
   const scratch = new Float64Array(cf.count);
   trailingRevenues(cf, days, windowMonths, (_, rev) => tiers.push(assignTiers(rev, cf.ids, cuts, scratch)));
+  return tiers;
+}
+
+export function tierSnapshotsOf(days: number[], tiers: Uint8Array[]): TierSnapshots {
   const index = new Map(days.map((d, i) => [d, i]));
   return {
     days,

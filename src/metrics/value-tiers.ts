@@ -28,7 +28,7 @@ export interface Cuts {
  * customer keeps a [lo, hi) window over its orders sorted by day, moved forward as t grows.
  */
 export function trailingRevenues(
-  cf: CustomerFacts,
+  cf: Pick<CustomerFacts, 'count' | 'start' | 'day' | 'amount'>,
   days: readonly number[],
   windowMonths: number,
   visit: (snapshot: number, revenue: Float64Array) => void,

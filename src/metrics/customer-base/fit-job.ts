@@ -6,7 +6,7 @@ import type { PurchaseRuns } from './repeat-summary.ts';
  * The customer-base models' number crunching, as one job that needs nothing but typed arrays and
  * numbers: the fit on the purchases up to the calibration end, then the holdout refit on the
  * last complete period (which starts from the main fit's parameters, so it comes second). Run
- * here or on a second thread (fit-thread.ts) while the main thread computes the other families:
+ * here or on a second thread (../side-thread.ts) while the main thread computes the other families:
  * the same code on the same numbers, so the same figures either way.
  */
 export interface FitJob {
@@ -20,17 +20,14 @@ export interface FitJob {
 export interface FitOutcome {
   model: CustomerBaseModel;
   holdout: Holdout | null;
-  /** CPU milliseconds of the fit and of the holdout refit, where they ran (for the bench) */
-  ms: { fit: number; holdout: number };
 }
 
-export function runFitJob(job: FitJob, onFitted?: () => void, cpuMs: () => number = () => 0): FitOutcome {
-  const t0 = cpuMs();
+/** `onFitted`: called between the fit and the holdout refit (the bench times them apart) */
+export function runFitJob(job: FitJob, onFitted?: () => void): FitOutcome {
   const model = fitCustomerBase(job.runs, job.calEndDay, job.settings);
   onFitted?.();
-  const t1 = cpuMs();
   const holdout = job.holdout
     ? holdoutCheck(job.runs, job.holdout.start, job.holdout.end, job.settings.timeUnit, model.ok ? model.bgnbd.params : undefined)
     : null;
-  return { model, holdout, ms: { fit: t1 - t0, holdout: cpuMs() - t1 } };
+  return { model, holdout };
 }

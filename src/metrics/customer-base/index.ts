@@ -106,7 +106,7 @@ export function customerBaseJob(book: OrderBook, asOfDay: number, config: Config
 }
 
 /**
- * `fitted`: the job's outcome from another thread (fit-thread.ts), taken when needed (the bench's
+ * `fitted`: the job's outcome from another thread (../side-thread.ts), taken when needed (the bench's
  * `customer-base-wait` stage); without it the models are fitted here (its `customer-base` and
  * `customer-base-holdout` stages).
  */
