@@ -9,7 +9,7 @@ import { statusCounts, type StatusCount } from './customer-status.ts';
 import { customerTierRows, type CustomerTierRow } from './customer-tier-rows.ts';
 import { entityIndex } from './entity-index.ts';
 import { sortKpiRows } from './kpi-rows.ts';
-import { lifecycleKpis } from './lifecycle.ts';
+import { lifecycleKpis, lifecycleOrderFacts } from './lifecycle.ts';
 import { NONE, ordersFromLines, releaseOrderLines, type OrderBook } from './orders.ts';
 import type { Period } from './periods.ts';
 import { rfm, type RfmEdges } from './rfm.ts';
@@ -137,7 +137,8 @@ export function computeMetricsWithBook(
   const fitJob = side ? customerBaseJob(book, asOfDay, config, pis[config.kpiGrain].periods) : null;
   if (side && fitJob) side.send({ tiers: { facts: cf, days: snapDays, windowMonths: vt.windowMonths, cuts: vt.cuts }, fit: fitJob.job });
   const kpis: KpiRow[] = [];
-  for (const g of ['month', 'quarter', 'year'] as const) for (const r of lifecycleKpis(book, ents, pis[g], settings)) kpis.push(r);
+  const orderFacts = lifecycleOrderFacts(book, ents);
+  for (const g of ['month', 'quarter', 'year'] as const) for (const r of lifecycleKpis(book, ents, pis[g], settings, orderFacts)) kpis.push(r);
   timer?.stage('lifecycle');
 
   const snaps = tierSnapshotsOf(snapDays, side ? side.tiers() : snapshotTiers(cf, snapDays, vt.windowMonths, vt.cuts));
