@@ -135,7 +135,13 @@ export function computeMetricsWithBook(
   // the tier snapshots (from the day before the first year period) and the models, on the side thread
   const snapDays = snapshotDays(pis.year.starts[0]!, pis.month);
   const fitJob = side ? customerBaseJob(book, asOfDay, config, pis[config.kpiGrain].periods) : null;
-  if (side && fitJob) side.send({ tiers: { facts: cf, days: snapDays, windowMonths: vt.windowMonths, cuts: vt.cuts }, fit: fitJob.job });
+  if (side && fitJob) {
+    side.send({
+      facts: cf,
+      names: { people: { names: book.names.people.names }, teams: { names: book.names.teams.names }, regions: { names: book.names.regions.names }, channels: { names: book.names.channels.names } },
+      tiers: { days: snapDays, windowMonths: vt.windowMonths, cuts: vt.cuts }, cohorts: { asOfDay, lowDay }, fit: fitJob.job,
+    });
+  }
   const kpis: KpiRow[] = [];
   const orderFacts = lifecycleOrderFacts(book, ents);
   for (const g of ['month', 'quarter', 'year'] as const) for (const r of lifecycleKpis(book, ents, pis[g], settings, orderFacts)) kpis.push(r);
@@ -161,7 +167,7 @@ export function computeMetricsWithBook(
   sortKpiRows(kpis);
   timer?.stage('kpi-sort');
 
-  const cohorts = cohortRetention(book, asOfDay, monthOf);
+  const cohorts = side ? side.cohorts() : cohortRetention(book, asOfDay, monthOf);
   timer?.stage('cohorts');
 
   const rf = rfm(cf, asOfDay, config.rfm.windowMonths, config.rfm.grid);

@@ -1,11 +1,12 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { CohortCell } from './cohort-retention.ts';
 import type { FitOutcome } from './customer-base/fit-job.ts';
 import { runSideJob, type SideAnswer, type SideJob } from './side-job.ts';
 
 /**
- * A second thread for the metrics stage (docs/development.md#speed): the value-tier snapshots and
- * the customer-base models (fits and holdout refit) read only per-customer typed arrays, so they
- * run there while this thread computes the other families (side-job.ts). The stage stays
+ * A second thread for the metrics stage (docs/development.md#speed): the value-tier snapshots, the
+ * cohort cells and the customer-base models (fits and holdout refit) read only per-customer typed
+ * arrays, so they run there while this thread computes the other families (side-job.ts). The stage stays
  * synchronous: each answer is awaited with Atomics.wait on a shared count and taken off the port
  * with receiveMessageOnPort, without an event loop.
  *
@@ -14,8 +15,9 @@ import { runSideJob, type SideAnswer, type SideJob } from './side-job.ts';
  */
 export interface SideThread {
   send(job: SideJob): void;
-  /** the tier snapshots, then the models: each taken once, in this order */
+  /** the tier snapshots, the cohort cells, then the models: each taken once, in this order */
   tiers(): Uint8Array[];
+  cohorts(): CohortCell[];
   fit(): FitOutcome;
 }
 
@@ -63,14 +65,18 @@ export const sideWorker: StartSideThread = () => {
       // per-customer arrays that are views on the order book's arena are sent as copies of their
       // own (a structured clone of a view copies its whole buffer); the purchase amounts in major
       // units were made for the job (customerBaseJob) and move
-      const f = job.tiers.facts;
-      const facts = { count: f.count, ids: f.ids, start: f.start.slice(), day: f.day.slice(), amount: f.amount.slice() };
+      const f = job.facts;
+      const facts = {
+        count: f.count, ids: f.ids, start: f.start.slice(), day: f.day.slice(), amount: f.amount.slice(), owner: f.owner.slice(),
+        team: f.team.slice(), region: f.region.slice(), firstChannel: f.firstChannel.slice(), firstPurchaseDay: f.firstPurchaseDay.slice(),
+      };
       const r = job.fit.runs;
       const runs = { count: r.count, start: r.start.slice(), day: r.day.slice(), amount: r.amount };
-      const moved = [facts.start, facts.day, facts.amount, runs.start, runs.day, runs.amount].map((a) => a.buffer as ArrayBuffer);
-      w.postMessage({ job: { tiers: { ...job.tiers, facts }, fit: { ...job.fit, runs } }, port: port2, done }, [port2 as unknown as MessagePort, ...moved]);
+      const moved = [facts.start, facts.day, facts.amount, facts.owner, facts.team, facts.region, facts.firstChannel, facts.firstPurchaseDay, runs.start, runs.day, runs.amount].map((a) => a.buffer as ArrayBuffer);
+      w.postMessage({ job: { ...job, facts, fit: { ...job.fit, runs } }, port: port2, done }, [port2 as unknown as MessagePort, ...moved]);
     },
     tiers: () => (take('tiers') as Extract<SideAnswer, { kind: 'tiers' }>).tiers,
+    cohorts: () => (take('cohorts') as Extract<SideAnswer, { kind: 'cohorts' }>).cells,
     fit: () => (take('fit') as Extract<SideAnswer, { kind: 'fit' }>).out,
   };
 };
@@ -89,6 +95,7 @@ export const sameThreadSide: StartSideThread = () => {
   return {
     send(j) { job = j; },
     tiers: () => (next('tiers') as Extract<SideAnswer, { kind: 'tiers' }>).tiers,
+    cohorts: () => (next('cohorts') as Extract<SideAnswer, { kind: 'cohorts' }>).cells,
     fit: () => (next('fit') as Extract<SideAnswer, { kind: 'fit' }>).out,
   };
 };

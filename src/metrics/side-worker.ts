@@ -31,7 +31,7 @@ parentPort!.once('message', ({ job, port, done }: { job: SideJob; port: MessageP
 function transferables(a: SideAnswer): ArrayBuffer[] {
   const arrays: (ArrayBufferView | null)[] = [];
   if (a.kind === 'tiers') arrays.push(...a.tiers);
-  else if (a.out.model.ok) {
+  else if (a.kind === 'fit' && a.out.model.ok) {
     const f = a.out.model.figures;
     const s = f.summary;
     arrays.push(s.customer, s.x, s.txDays, s.TDays, s.firstDay, s.lastDay, s.m, f.pAlive, f.purchases90d, f.purchases12m, f.spend, f.value, f.valueIfAlive);
