@@ -73,7 +73,7 @@ export interface MetricsOptions {
   /** called right after the lines are released (the build passes a garbage collection) */
   afterRelease?: () => void;
   /**
-   * Where the value-tier snapshots and the customer-base models are computed (side-thread.ts): by
+   * Where the value-tier snapshots, the cohorts and the customer-base models are computed (side-thread.ts): by
    * default on a second thread from SIDE_THREAD_MIN_LINES order lines on, here below that (a
    * thread costs about 0.1 s to start); null: always here, in the order of the stage.
    */
@@ -81,9 +81,9 @@ export interface MetricsOptions {
 }
 
 /**
- * From this many order lines the tier snapshots and the customer-base models run on a second
- * thread while this one computes the other families (at 1M lines they are about 1.3 s of the
- * stage's 4.2 s; docs/development.md#speed).
+ * From this many order lines the tier snapshots, the cohorts and the customer-base models run on
+ * a second thread while this one computes the other families (at 1M lines they are about 1.5 s of
+ * the stage's 4.2 s; docs/development.md, "Performance").
  */
 export const SIDE_THREAD_MIN_LINES = 200_000;
 

@@ -4,7 +4,7 @@ import type { FitOutcome } from './customer-base/fit-job.ts';
 import { runSideJob, type SideAnswer, type SideJob } from './side-job.ts';
 
 /**
- * A second thread for the metrics stage (docs/development.md#speed): the value-tier snapshots, the
+ * A second thread for the metrics stage (docs/development.md, "Performance"): the value-tier snapshots, the
  * cohort cells and the customer-base models (fits and holdout refit) read only per-customer typed
  * arrays, so they run there while this thread computes the other families (side-job.ts). The stage stays
  * synchronous: each answer is awaited with Atomics.wait on a shared count and taken off the port
