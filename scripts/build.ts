@@ -80,12 +80,14 @@ async function main(): Promise<number> {
   }
 
   const onStage = (name: string, ms: number) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`);
-  await renderSite({ root, bundleDir, renderDir, to: nextDir, onStage });
+  // Astro's incremental caches, one per site (--no-cache: every page rendered afresh)
+  const renderCache = (site: string) => (values['no-cache'] ? undefined : join(resolve(root, values.cache), 'render', site));
+  await renderSite({ root, bundleDir, renderDir, to: nextDir, cacheDir: renderCache('site'), onStage });
   // every audience: the same pages on its own bundle, with its own base path (docs/hosting.md)
   for (const a of result.audiences) {
     const t = performance.now();
     const parts: string[] = [];
-    const r = await renderSite({ root, bundleDir: a.bundleDir, renderDir, to: join(audiencesNext, a.name), base: a.base, onStage: (n, ms) => parts.push(`${n} ${(ms / 1000).toFixed(2)} s`) });
+    const r = await renderSite({ root, bundleDir: a.bundleDir, renderDir, to: join(audiencesNext, a.name), base: a.base, cacheDir: renderCache(`audience-${a.name}`), onStage: (n, ms) => parts.push(`${n} ${(ms / 1000).toFixed(2)} s`) });
     console.log(`  audience ${a.name}: ${r.pages} pages in ${((performance.now() - t) / 1000).toFixed(2)} s (${parts.join(', ')}), base ${a.base}`);
   }
 

@@ -1,6 +1,11 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { indexSearch } from './search-index.ts';
+import { mergeDirInto } from './merge-dir.ts';
 import { moveDir } from '../publish/swap-dir.ts';
 
 /**
@@ -8,6 +13,11 @@ import { moveDir } from '../publish/swap-dir.ts';
  * of this build's own), Pagefind indexes it, and the result is moved to `to` (a staging folder
  * next to where it is published; the caller swaps it in once every site of the build is ready).
  * The company's site and every audience's go through here: the same pages, another bundle.
+ *
+ * Rendering is CPU-bound and Astro renders one page at a time, so the pages are split over one
+ * Astro build per core (child processes, render-shard.ts), whose folders are merged. With
+ * `cacheDir`, each build keeps Astro's incremental cache there: a page whose code and data did
+ * not change since the last build is copied from it instead of rendered.
  */
 export interface RenderSite {
   root: string;
@@ -17,29 +27,76 @@ export interface RenderSite {
   to: string;
   /** the URL path the site is built for; absent: astro.config.mjs's (ACCOUNTABLE_BASE or /) */
   base?: string;
+  /** Astro's incremental cache of this site (one per site: the company's, each audience's); absent: none */
+  cacheDir?: string;
+  /** Astro builds run at once (default: the cores, at most 4) */
+  shards?: number;
   onStage?: (name: 'site' | 'search', ms: number) => void;
 }
 
 /** the import.meta.env names Astro and Vite define themselves (astro/dist/core/create-vite.js) */
 const ASTRO_OWN_ENV = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
+const SHARD_PROCESS = fileURLToPath(new URL('./render-shard-process.ts', import.meta.url));
 
 export async function renderSite(o: RenderSite): Promise<{ pages: number }> {
   let t = performance.now();
-  process.env.ACCOUNTABLE_BUNDLE_DIR = o.bundleDir;
-  process.env.ACCOUNTABLE_OUT_DIR = o.renderDir;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const count = Math.max(1, o.shards ?? Math.min(4, availableParallelism()));
+  const env: NodeJS.ProcessEnv = { ...process.env, ACCOUNTABLE_BUNDLE_DIR: o.bundleDir, ASTRO_TELEMETRY_DISABLED: '1' };
   // Astro turns every environment variable into import.meta.env.<name>, ahead of its own values:
   // an inherited BASE_URL (vitest sets one, so can a shell) would replace the base of every link
-  for (const k of ASTRO_OWN_ENV) delete process.env[k];
-  const { build } = await import('astro');
-  await build({ root: o.root, logLevel: 'warn', outDir: o.renderDir, ...(o.base ? { base: o.base } : {}) });
+  for (const k of ASTRO_OWN_ENV) delete env[k];
+  // what a page reads besides its code: Astro hashes the code and the config itself
+  const cacheKey = `${await digestDir(o.bundleDir)}:${env.ACCOUNTABLE_SITE_URL ?? ''}`;
+  const shardDirs = Array.from({ length: count }, (_, k) => join(o.renderDir, `shard-${k}`));
+  await Promise.all(shardDirs.map((outDir, index) => runShard({
+    root: o.root,
+    outDir,
+    cacheDir: join(o.cacheDir ?? join(o.renderDir, 'astro-cache'), `shard-${index}-of-${count}`),
+    ...(o.base ? { base: o.base } : {}),
+    shard: { index, count },
+    cacheKey,
+  }, { ...env, ACCOUNTABLE_OUT_DIR: outDir })));
+  const siteDir = join(o.renderDir, 'site');
+  for (const dir of shardDirs) {
+    await rm(join(dir, '.prerender'), { recursive: true, force: true });
+    await mergeDirInto(dir, siteDir);
+  }
   o.onStage?.('site', performance.now() - t);
 
   t = performance.now();
-  await rm(join(o.renderDir, '.prerender'), { recursive: true, force: true });
-  const indexed = await indexSearch(o.renderDir);
+  const indexed = await indexSearch(siteDir);
   o.onStage?.('search', performance.now() - t);
   await mkdir(dirname(o.to), { recursive: true });
-  await moveDir(o.renderDir, o.to);
+  await moveDir(siteDir, o.to);
+  await rm(o.renderDir, { recursive: true, force: true });
   return indexed;
+}
+
+/** One Astro build over one share of the pages, in a child process (render-shard-process.ts). */
+function runShard(job: object, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SHARD_PROCESS, JSON.stringify(job)], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      process.stderr.write(d);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`site: an Astro build failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join('\n')}`))));
+  });
+}
+
+/** sha256 over every file of a folder (names and bytes, in name order). */
+async function digestDir(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (d: string, rel: string): Promise<void> => {
+    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) await walk(path, `${rel}${e.name}/`);
+      else hash.update(`${rel}${e.name}\0`).update(await readFile(path)).update('\0');
+    }
+  };
+  await walk(dir, '');
+  return hash.digest('hex');
 }

@@ -1,18 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { searchableHtml } from './searchable-html.ts';
 
 /**
  * Write a Pagefind index into <siteDir>/pagefind. Pagefind's extended binary (shipped in the
  * npm package) segments Chinese, so a word in the middle of a sentence is found. Pages mark
- * what to index with data-pagefind-body; the language comes from <html lang>.
+ * what to index with data-pagefind-body; the language comes from <html lang>. Each page goes in
+ * as what a reader searches for (searchable-html.ts: its words, not its figures).
  */
 export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
+    const pages = await addPages(index, siteDir);
     // getFiles, not writeFiles: the index comes back in memory and we write it ourselves, so no
     // file is read back while Pagefind's service may still be writing it (under load the entry
     // file was read back empty), and the entry's languages are sorted before the one write
@@ -24,10 +25,25 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
       await mkdir(dirname(to), { recursive: true });
       await writeFile(to, file.path === 'pagefind-entry.json' ? sortEntryLanguages(file.content) : file.content);
     }
-    return { pages: added.page_count };
+    return { pages };
   } finally {
     await pagefind.close();
   }
+}
+
+/** Every HTML page of the site that is indexed, a few at a time (each is one message to Pagefind's process). */
+async function addPages(index: pagefind.PagefindIndex, siteDir: string): Promise<number> {
+  const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  let pages = 0;
+  const add = async (file: string) => {
+    const content = searchableHtml(await readFile(join(siteDir, file), 'utf8'));
+    if (content === null) return;
+    const r = await index.addHTMLFile({ sourcePath: relative(siteDir, join(siteDir, file)).split(sep).join('/'), content });
+    if (r.errors.length) throw new Error(`search index: ${file}: ${r.errors.join('; ')}`);
+    pages++;
+  };
+  for (let i = 0; i < files.length; i += 16) await Promise.all(files.slice(i, i + 16).map(add));
+  return pages;
 }
 
 /**

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { shardIntegration, shardOf } from '../../src/build/render-shard.ts';
+
+const paths = Array.from({ length: 2000 }, (_, i) => `/people/S${String(i).padStart(4, '0')}/`);
+
+describe('render shards: each page in exactly one Astro build', () => {
+  it('one build takes every page', () => {
+    expect(paths.every((p) => shardOf(p, 1) === 0)).toBe(true);
+  });
+
+  it('two builds split the pages about evenly, the same way every time', () => {
+    const counts = [0, 0];
+    for (const p of paths) counts[shardOf(p, 2)]!++;
+    expect(counts[0]! + counts[1]!).toBe(2000);
+    // a fair split: each share within 10 % of half (binomial sd ≈ 22 pages)
+    expect(Math.abs(counts[0]! - 1000)).toBeLessThan(100);
+    expect(paths.map((p) => shardOf(p, 2))).toEqual(paths.map((p) => shardOf(p, 2)));
+  });
+
+  it('a page keeps its share when other pages are added (the share is of its own path)', () => {
+    const before = new Map(paths.map((p) => [p, shardOf(p, 2)]));
+    const more = [...paths, '/people/S9999/', '/teams/新团队/'];
+    expect(more.filter((p) => before.has(p)).every((p) => shardOf(p, 2) === before.get(p))).toBe(true);
+  });
+
+  it('the integration keeps its share of the default paths and gives each the cache key', async () => {
+    let installed: ((base: object) => { name: string; getStaticPaths: () => Promise<{ pathname: string; cacheKey?: string }[]> }) | undefined;
+    const integration = shardIntegration({ index: 1, count: 2 }, 'k1');
+    const hook = integration.hooks['astro:build:start'] as (p: { setPrerenderer: (x: typeof installed) => void }) => void;
+    hook({ setPrerenderer: (x) => (installed = x) });
+    const all = paths.slice(0, 50).map((pathname) => ({ pathname, route: {} }));
+    const base = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('') };
+    const mine = await installed!(base).getStaticPaths();
+    expect(mine.map((p) => p.pathname)).toEqual(all.map((p) => p.pathname).filter((p) => shardOf(p, 2) === 1));
+    expect(mine.every((p) => p.cacheKey === 'k1')).toBe(true);
+    expect(installed!(base).name).toBe('accountable:shard');
+  });
+});
