@@ -82,7 +82,8 @@ async function main(): Promise<number> {
   const onStage = (name: string, ms: number) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`);
   // Astro's incremental caches, one per site (--no-cache: every page rendered afresh)
   const renderCache = (site: string) => (values['no-cache'] ? undefined : join(resolve(root, values.cache), 'render', site));
-  await renderSite({ root, bundleDir, renderDir, to: nextDir, cacheDir: renderCache('site'), onStage });
+  const site = await renderSite({ root, bundleDir, renderDir, to: nextDir, cacheDir: renderCache('site'), onStage });
+  console.log(`  ${site.rendered} of ${site.listed} pages rendered, the others unchanged since the last build`);
   // every audience: the same pages on its own bundle, with its own base path (docs/hosting.md)
   for (const a of result.audiences) {
     const t = performance.now();

@@ -1,9 +1,10 @@
 /**
  * The child process of one Astro build over one share of a site's pages (render-site.ts starts
  * one per core). Its job comes as one JSON argument; the environment (ACCOUNTABLE_BUNDLE_DIR,
- * ACCOUNTABLE_OUT_DIR, ...) is set by the parent. Exit code 1 with the error on stderr.
+ * ACCOUNTABLE_OUT_DIR, ...) is set by the parent. Its last line on stdout is the count of its pages
+ * (ShardCount as JSON); exit code 1 with the error on stderr.
  */
-import { shardIntegration, type Shard } from './render-shard.ts';
+import { shardIntegration, type Shard, type ShardCount } from './render-shard.ts';
 
 interface ShardJob {
   root: string;
@@ -16,6 +17,7 @@ interface ShardJob {
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as ShardJob;
+const count: ShardCount = { listed: 0, rendered: 0 };
 try {
   const { build } = await import('astro');
   await build({
@@ -25,8 +27,9 @@ try {
     cacheDir: job.cacheDir,
     ...(job.base ? { base: job.base } : {}),
     experimental: { incrementalBuild: true },
-    integrations: [shardIntegration(job.shard, job.cacheKey)],
+    integrations: [shardIntegration(job.shard, job.cacheKey, count)],
   });
+  console.log(JSON.stringify(count));
   process.exit(0);
 } catch (e) {
   console.error(e instanceof Error ? (e.stack ?? e.message) : e);

@@ -25,7 +25,14 @@ export function shardOf(pathname: string, count: number): number {
  * page's code and the config). With `experimental.incrementalBuild` Astro then copies a page
  * from its previous build instead of rendering it when neither changed (docs/development.md).
  */
-export function shardIntegration(shard: Shard, cacheKey: string): AstroIntegration {
+export interface ShardCount {
+  /** the paths of this share */
+  listed: number;
+  /** of them, rendered (the others were copied from the incremental cache) */
+  rendered: number;
+}
+
+export function shardIntegration(shard: Shard, cacheKey: string, count: ShardCount = { listed: 0, rendered: 0 }): AstroIntegration {
   return {
     name: 'accountable:shard',
     hooks: {
@@ -35,7 +42,13 @@ export function shardIntegration(shard: Shard, cacheKey: string): AstroIntegrati
           name: 'accountable:shard',
           async getStaticPaths() {
             const all = await base.getStaticPaths();
-            return all.filter((p) => shardOf(p.pathname, shard.count) === shard.index).map((p) => ({ ...p, cacheKey }));
+            const mine = all.filter((p) => shardOf(p.pathname, shard.count) === shard.index).map((p) => ({ ...p, cacheKey }));
+            count.listed = mine.length;
+            return mine;
+          },
+          render(request, options) {
+            count.rendered++;
+            return base.render(request, options);
           },
         }));
       },

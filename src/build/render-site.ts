@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSearch } from './search-index.ts';
 import { mergeDirInto } from './merge-dir.ts';
+import type { ShardCount } from './render-shard.ts';
 import { moveDir } from '../publish/swap-dir.ts';
 
 /**
@@ -38,7 +39,15 @@ export interface RenderSite {
 const ASTRO_OWN_ENV = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
 const SHARD_PROCESS = fileURLToPath(new URL('./render-shard-process.ts', import.meta.url));
 
-export async function renderSite(o: RenderSite): Promise<{ pages: number }> {
+export interface Rendered {
+  /** pages in the search index */
+  pages: number;
+  /** pages and files of the site, and how many of them were rendered (the rest: copied from the cache) */
+  listed: number;
+  rendered: number;
+}
+
+export async function renderSite(o: RenderSite): Promise<Rendered> {
   let t = performance.now();
   const count = Math.max(1, o.shards ?? Math.min(4, availableParallelism()));
   const env: NodeJS.ProcessEnv = { ...process.env, ACCOUNTABLE_BUNDLE_DIR: o.bundleDir, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -48,7 +57,7 @@ export async function renderSite(o: RenderSite): Promise<{ pages: number }> {
   // what a page reads besides its code: Astro hashes the code and the config itself
   const cacheKey = `${await digestDir(o.bundleDir)}:${env.ACCOUNTABLE_SITE_URL ?? ''}`;
   const shardDirs = Array.from({ length: count }, (_, k) => join(o.renderDir, `shard-${k}`));
-  await Promise.all(shardDirs.map((outDir, index) => runShard({
+  const counts = await Promise.all(shardDirs.map((outDir, index) => runShard({
     root: o.root,
     outDir,
     cacheDir: join(o.cacheDir ?? join(o.renderDir, 'astro-cache'), `shard-${index}-of-${count}`),
@@ -69,20 +78,23 @@ export async function renderSite(o: RenderSite): Promise<{ pages: number }> {
   await mkdir(dirname(o.to), { recursive: true });
   await moveDir(siteDir, o.to);
   await rm(o.renderDir, { recursive: true, force: true });
-  return indexed;
+  const sum = (k: keyof ShardCount) => counts.reduce((a, c) => a + c[k], 0);
+  return { pages: indexed.pages, listed: sum('listed'), rendered: sum('rendered') };
 }
 
 /** One Astro build over one share of the pages, in a child process (render-shard-process.ts). */
-function runShard(job: object, env: NodeJS.ProcessEnv): Promise<void> {
+function runShard(job: object, env: NodeJS.ProcessEnv): Promise<ShardCount> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SHARD_PROCESS, JSON.stringify(job)], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(process.execPath, [SHARD_PROCESS, JSON.stringify(job)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       process.stderr.write(d);
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`site: an Astro build failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join('\n')}`))));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ShardCount) : reject(new Error(`site: an Astro build failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join('\n')}`))));
   });
 }
 

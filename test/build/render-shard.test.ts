@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AstroPrerenderer, RouteData } from 'astro';
 import { shardIntegration, shardOf } from '../../src/build/render-shard.ts';
 
 const paths = Array.from({ length: 2000 }, (_, i) => `/people/S${String(i).padStart(4, '0')}/`);
@@ -23,16 +24,25 @@ describe('render shards: each page in exactly one Astro build', () => {
     expect(more.filter((p) => before.has(p)).every((p) => shardOf(p, 2) === before.get(p))).toBe(true);
   });
 
-  it('the integration keeps its share of the default paths and gives each the cache key', async () => {
-    let installed: ((base: object) => { name: string; getStaticPaths: () => Promise<{ pathname: string; cacheKey?: string }[]> }) | undefined;
-    const integration = shardIntegration({ index: 1, count: 2 }, 'k1');
-    const hook = integration.hooks['astro:build:start'] as (p: { setPrerenderer: (x: typeof installed) => void }) => void;
-    hook({ setPrerenderer: (x) => (installed = x) });
-    const all = paths.slice(0, 50).map((pathname) => ({ pathname, route: {} }));
-    const base = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('') };
-    const mine = await installed!(base).getStaticPaths();
+  it('the integration keeps its share of the default paths, gives each the cache key and counts the renders', async () => {
+    let installed: ((base: AstroPrerenderer) => AstroPrerenderer) | undefined;
+    const count = { listed: 0, rendered: 0 };
+    const integration = shardIntegration({ index: 1, count: 2 }, 'k1', count);
+    const hook = integration.hooks['astro:build:start']!;
+    await hook({
+      logger: {} as Parameters<typeof hook>[0]['logger'],
+      setPrerenderer: (x) => {
+        if (typeof x === 'function') installed = x;
+      },
+    });
+    const all = paths.slice(0, 50).map((pathname) => ({ pathname, route: {} as RouteData }));
+    const base: AstroPrerenderer = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('page') };
+    const shard = installed!(base);
+    const mine = await shard.getStaticPaths();
     expect(mine.map((p) => p.pathname)).toEqual(all.map((p) => p.pathname).filter((p) => shardOf(p, 2) === 1));
     expect(mine.every((p) => p.cacheKey === 'k1')).toBe(true);
-    expect(installed!(base).name).toBe('accountable:shard');
+    expect(shard.name).toBe('accountable:shard');
+    await shard.render(new Request('http://x/'), { routeData: all[0]!.route, collectMetadata: false });
+    expect(count).toEqual({ listed: mine.length, rendered: 1 });
   });
 });
