@@ -15,10 +15,14 @@ import { moveDir } from '../publish/swap-dir.ts';
  * next to where it is published; the caller swaps it in once every site of the build is ready).
  * The company's site and every audience's go through here: the same pages, another bundle.
  *
- * Rendering is CPU-bound and Astro renders one page at a time, so the pages are split over one
- * Astro build per core (child processes, render-shard.ts), whose folders are merged. With
- * `cacheDir`, each build keeps Astro's incremental cache there: a page whose code and data did
- * not change since the last build is copied from it instead of rendered.
+ * Rendering is CPU-bound and Astro renders one page at a time, so the pages can be split over
+ * several Astro builds (child processes, render-shard.ts) whose folders are merged
+ * (ACCOUNTABLE_RENDER_SHARDS, default 1). Each build loads the whole bundle and bundles the code
+ * itself: measured at 2,000 staff on this shared 2-core host, two builds took 1.35× the CPU and
+ * 1.8× the memory of one, and no less time while the host was busy (docs/development.md), so
+ * the default is one; on an idle multi-core machine 2 can pay. With `cacheDir`, each build keeps
+ * Astro's incremental cache there: a page whose code and data did not change since the last
+ * build is copied from it instead of rendered.
  */
 export interface RenderSite {
   root: string;
@@ -30,7 +34,7 @@ export interface RenderSite {
   base?: string;
   /** Astro's incremental cache of this site (one per site: the company's, each audience's); absent: none */
   cacheDir?: string;
-  /** Astro builds run at once (default: the cores, at most 4) */
+  /** Astro builds run at once (default: ACCOUNTABLE_RENDER_SHARDS, else 1) */
   shards?: number;
   onStage?: (name: 'site' | 'search', ms: number) => void;
 }
@@ -49,7 +53,7 @@ export interface Rendered {
 
 export async function renderSite(o: RenderSite): Promise<Rendered> {
   let t = performance.now();
-  const count = Math.max(1, o.shards ?? Math.min(4, availableParallelism()));
+  const count = renderShards(o.shards ?? process.env.ACCOUNTABLE_RENDER_SHARDS);
   const env: NodeJS.ProcessEnv = { ...process.env, ACCOUNTABLE_BUNDLE_DIR: o.bundleDir, ASTRO_TELEMETRY_DISABLED: '1' };
   // Astro turns every environment variable into import.meta.env.<name>, ahead of its own values:
   // an inherited BASE_URL (vitest sets one, so can a shell) would replace the base of every link
@@ -80,6 +84,16 @@ export async function renderSite(o: RenderSite): Promise<Rendered> {
   await rm(o.renderDir, { recursive: true, force: true });
   const sum = (k: keyof ShardCount) => counts.reduce((a, c) => a + c[k], 0);
   return { pages: indexed.pages, listed: sum('listed'), rendered: sum('rendered') };
+}
+
+/** The number of Astro builds: a whole number from 1 to the machine's cores, else the build stops. */
+export function renderShards(value: number | string | undefined, cores = availableParallelism()): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > Math.max(1, cores)) {
+    throw new Error(`site: ACCOUNTABLE_RENDER_SHARDS must be a whole number from 1 to ${Math.max(1, cores)} (the cores of this machine), not "${value}"`);
+  }
+  return n;
 }
 
 /** One Astro build over one share of the pages, in a child process (render-shard-process.ts). */

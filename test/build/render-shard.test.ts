@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AstroPrerenderer, RouteData } from 'astro';
 import { shardIntegration, shardOf } from '../../src/build/render-shard.ts';
+import { renderShards } from '../../src/build/render-site.ts';
 
 const paths = Array.from({ length: 2000 }, (_, i) => `/people/S${String(i).padStart(4, '0')}/`);
 
@@ -44,5 +45,15 @@ describe('render shards: each page in exactly one Astro build', () => {
     expect(shard.name).toBe('accountable:shard');
     await shard.render(new Request('http://x/'), { routeData: all[0]!.route, collectMetadata: false });
     expect(count).toEqual({ listed: mine.length, rendered: 1 });
+  });
+});
+
+describe('renderShards: how many Astro builds (ACCOUNTABLE_RENDER_SHARDS)', () => {
+  it('one unless asked; a whole number up to the cores; anything else stops the build', () => {
+    expect(renderShards(undefined, 2)).toBe(1);
+    expect(renderShards('', 2)).toBe(1);
+    expect(renderShards('2', 2)).toBe(2);
+    expect(renderShards(1, 8)).toBe(1);
+    for (const bad of ['0', '3', '1.5', 'two', '-1']) expect(() => renderShards(bad, 2)).toThrow(/ACCOUNTABLE_RENDER_SHARDS must be a whole number from 1 to 2/);
   });
 });

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/site-data/load.ts';
-import { bundleDirForTests } from './support/global-setup.ts';
+import { bundleDirForTests, siteDir } from './support/global-setup.ts';
 import { siteSession } from './support/session.ts';
 
 const session = siteSession();
@@ -31,6 +34,27 @@ describe('search, role cards and person cards in Chromium', () => {
     const en = await search('/en/search/', 'retention');
     expect(en.length).toBeGreaterThan(0);
     expect(en.every((h) => h.startsWith('/en/'))).toBe(true);
+  });
+
+  it('finds what a reader looks up: a person by name, a customer listed on a person page, a KPI by name', async () => {
+    // the index holds the words of pages, not their figures (src/build/searchable-html.ts)
+    const b = bundle();
+    const person = b.people!.find((p) => p.name && b.scores!.some((s) => s.staff_id === p.staff_id))!;
+    expect(await search('/search/', person.name!)).toContain(`/people/${person.staff_id}/`);
+    // a customer named in a person page's at-risk list (read from the built page itself)
+    const pageOf = b.people!.map((p) => ({ id: p.staff_id, html: readFileSync(join(siteDir, 'people', p.staff_id, 'index.html'), 'utf8') }));
+    const listed = pageOf.map((p) => ({ id: p.id, m: /<td>(C\d+)<\/td><td>([^<]+)<\/td>/.exec(p.html) })).find((p) => p.m)!;
+    expect(listed).toBeDefined();
+    expect(await search('/search/', listed.m![2]!)).toContain(`/people/${listed.id}/`);
+    const kpi = b.catalogue.find((k) => k.id === 'revenue')!;
+    const kpiHits = await search('/en/search/', kpi.name.en);
+    expect(kpiHits.length).toBeGreaterThan(0);
+    // figures are not in the index: a money figure of a person page is in no fragment, the person's name is
+    const figure = /<td class="num" data-sort="[^"]*">(¥[\d,]{7,})<\/td>/.exec(pageOf.map((p) => p.html).join(''))![1]!;
+    const fragments = readdirSync(join(siteDir, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(join(siteDir, 'pagefind', 'fragment', f))).toString('utf8').replaceAll('\u200b', ''));
+    // (Pagefind separates the words of a fragment's text with zero-width spaces, removed above)
+    expect(fragments.some((f) => f.includes(person.name!))).toBe(true);
+    expect(fragments.filter((f) => f.includes(figure))).toEqual([]);
   });
 
   it('the scorecard shows each person’s computed score and grade for the latest quarter', async () => {
