@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   // Astro's incremental caches, one per site (--no-cache: every page rendered afresh)
   const renderCache = (site: string) => (values['no-cache'] ? undefined : join(resolve(root, values.cache), 'render', site));
   const site = await renderSite({ root, bundleDir, renderDir, to: nextDir, cacheDir: renderCache('site'), onStage });
-  console.log(`  ${site.rendered} of ${site.listed} pages rendered, the others unchanged since the last build`);
+  console.log(`  ${site.rendered} of ${site.listed} pages rendered, ${site.listed - site.rendered} unchanged since the last build (copied)`);
   // every audience: the same pages on its own bundle, with its own base path (docs/hosting.md)
   for (const a of result.audiences) {
     const t = performance.now();
