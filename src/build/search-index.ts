@@ -31,18 +31,20 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
   }
 }
 
-/** Every HTML page of the site that is indexed, a few at a time (each is one message to Pagefind's process). */
+/**
+ * Every HTML page of the site that is indexed, one after the other in path order: Pagefind numbers
+ * pages in the order they arrive, so pages sent concurrently gave a different index on every build.
+ */
 async function addPages(index: pagefind.PagefindIndex, siteDir: string): Promise<number> {
   const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   let pages = 0;
-  const add = async (file: string) => {
+  for (const file of files) {
     const content = searchableHtml(await readFile(join(siteDir, file), 'utf8'));
-    if (content === null) return;
+    if (content === null) continue;
     const r = await index.addHTMLFile({ sourcePath: relative(siteDir, join(siteDir, file)).split(sep).join('/'), content });
     if (r.errors.length) throw new Error(`search index: ${file}: ${r.errors.join('; ')}`);
     pages++;
-  };
-  for (let i = 0; i < files.length; i += 16) await Promise.all(files.slice(i, i + 16).map(add));
+  }
   return pages;
 }
 
