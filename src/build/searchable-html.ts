@@ -6,11 +6,12 @@
  * without `data-pagefind-body` (period variants, the search page) are not indexed at all (null),
  * as Pagefind itself would skip them, but without being parsed.
  *
- * Regular expressions rather than an HTML parser: the markup is the site's own (DataTable.astro
- * writes numeric cells as `<td class="num"…>`, trend cells as `<td class="trend">`), never nested,
- * and a parser over 4,000 pages of up to 3 MB costs more than the index it saves.
+ * Regular expressions rather than an HTML parser: the markup is the site's own, never nested
+ * (DataTable.astro marks a numeric cell by its sort key, `<td data-sort="…">`, text cells have none;
+ * other tables write `<td class="num">`, trend cells `<td class="trend">`), and a parser over 4,000
+ * pages of up to 3 MB costs more than the index it saves.
  */
-const NUMERIC_CELL = /(<td class="(?:num|trend)\b[^"]*"[^>]*>)[\s\S]*?(<\/td>)/g;
+const NUMERIC_CELL = /(<td\b(?=[^>]*(?:\sdata-sort=|\sclass="(?:num|trend)\b))[^>]*>)[\s\S]*?(<\/td>)/g;
 const SVG = /<svg\b[\s\S]*?<\/svg>/g;
 const STYLE_OR_SCRIPT = /<(style|script)\b[^>]*>[\s\S]*?<\/\1>/g;
 
