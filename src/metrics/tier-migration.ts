@@ -60,21 +60,9 @@ export interface TierSnapshots {
 export type TierFacts = Pick<CustomerFacts, 'count' | 'ids' | 'start' | 'day' | 'amount'>;
 
 /**
- * Tiers at every month end from the day before `fromDay` (the start of the first year period,
- * which precedes the first month and quarter) to asOf.
+ * The days of the tier snapshots, ascending: every month end from the day before `fromDay` (the
+ * start of the first year period, which precedes the first month and quarter) to asOf.
  */
-export function tierSnapshots(
-  cf: TierFacts,
-  fromDay: number,
-  monthPi: PeriodIndex,
-  windowMonths: number,
-  cuts: Cuts,
-): TierSnapshots {
-  const days = snapshotDays(fromDay, monthPi);
-  return tierSnapshotsOf(days, snapshotTiers(cf, days, windowMonths, cuts));
-}
-
-/** the snapshot days of tierSnapshots, ascending */
 export function snapshotDays(fromDay: number, monthPi: Pick<PeriodIndex, 'starts' | 'ends'>): number[] {
   const days: number[] = [];
   for (let mi = monthIndexOfDay(fromDay) - 1; firstDayOfMonth(mi + 1) <= monthPi.starts[0]!; mi++) days.push(lastDayOfMonth(mi));
