@@ -42,7 +42,17 @@ const teamIds = (people: readonly PersonRow[]): Map<string, string> => {
   return out;
 };
 
-export function teamSlugs(b: Pick<SiteBundle, 'people' | 'teamScores' | 'previousTeamSlugs'>): TeamSlugs {
+type TeamSource = Pick<SiteBundle, 'people' | 'teamScores' | 'previousTeamSlugs'>;
+const cache = new WeakMap<TeamSource, TeamSlugs>();
+
+/** The team slugs of a bundle, worked out once (links, team pages, redirects and the record read them). */
+export function teamSlugs(b: TeamSource): TeamSlugs {
+  let s = cache.get(b);
+  if (!s) cache.set(b, (s = computeTeamSlugs(b)));
+  return s;
+}
+
+function computeTeamSlugs(b: TeamSource): TeamSlugs {
   const people = b.people ?? [];
   const names = new Set<string>();
   for (const p of people) if (p.team != null) names.add(p.team);

@@ -16,7 +16,7 @@ import { kpiDef, kpiRow } from '../kpi-index.ts';
 import { defaultPeriod, pagePeriods } from '../periods.ts';
 import { reasonKey } from '../reason-key.ts';
 import type { Row, TableColumn, TableData } from '../table-data.ts';
-import { uniqueSlugs } from '../paths.ts';
+import { slugs } from '../paths.ts';
 import { teamSlugs } from '../team-slugs.ts';
 import { column } from '../column.ts';
 import { segmentName } from '../segments.ts';
@@ -169,9 +169,11 @@ export const peopleIndex = (b: SiteBundle): PeopleIndex => {
   const segments = (b.rfm?.segments.rows ?? []).map((r) => r.segment);
   for (const c of b.customers ?? []) if (c.segment && !segments.includes(c.segment)) segments.push(c.segment);
 
+  // the same slugs as every link to these pages (paths.ts)
+  const slug = slugs(b);
   const idx: PeopleIndex = {
-    people, byId, personSlug: uniqueSlugs(people.map((p) => p.staff_id)),
-    teams, teamSlug: teamSlugs(b).slug, members, scores, teamScores, roleScored, teamRoleScored,
+    people, byId, personSlug: slug.person,
+    teams, teamSlug: slug.team, members, scores, teamScores, roleScored, teamRoleScored,
     customersByOwner, customersByTeam,
     roles: new Map((b.roles ?? []).map((r) => [r.id, r])),
     latest, window, segments,
