@@ -19,7 +19,7 @@ import { formatBuildErrors } from '../src/lib/build-error.ts';
 import { collectGarbage, nodeEffects } from '../src/lib/node-effects.ts';
 import { runPipeline } from '../src/build/pipeline.ts';
 import { formatLedger } from '../src/build/format-ledger.ts';
-import { renderSite } from '../src/build/render-site.ts';
+import { renderShards, renderSite } from '../src/build/render-site.ts';
 import { SwapFailure, swapDir } from '../src/publish/swap-dir.ts';
 import { removeDeadBuildFolders } from '../src/publish/dead-build-folders.ts';
 
@@ -49,6 +49,14 @@ const t0 = performance.now();
 
 async function main(): Promise<number> {
   console.log('Accountable build');
+  // a setting, checked before any work: a wrong value stops the build with what to write instead
+  let shards: number;
+  try {
+    shards = renderShards(process.env.ACCOUNTABLE_RENDER_SHARDS);
+  } catch (e) {
+    console.error(`\n${(e as Error).message}\n\nThe build stopped; ${values.out}/ was not changed.`);
+    return 1;
+  }
   // what killed builds left behind (their pids are gone): render folders, half-swapped sites, temp bundles
   const bundleDir = resolve(root, values.bundle);
   const stale = await removeDeadBuildFolders([
@@ -82,13 +90,13 @@ async function main(): Promise<number> {
   const onStage = (name: string, ms: number) => console.log(`  ${name.padEnd(10)} ${(ms / 1000).toFixed(2)} s`);
   // Astro's incremental caches, one per site (--no-cache: every page rendered afresh)
   const renderCache = (site: string) => (values['no-cache'] ? undefined : join(resolve(root, values.cache), 'render', site));
-  const site = await renderSite({ root, bundleDir, renderDir, to: nextDir, cacheDir: renderCache('site'), onStage });
+  const site = await renderSite({ root, bundleDir, renderDir, to: nextDir, cacheDir: renderCache('site'), shards, onStage });
   console.log(`  ${site.rendered} of ${site.listed} pages rendered, ${site.listed - site.rendered} unchanged since the last build (copied)`);
   // every audience: the same pages on its own bundle, with its own base path (docs/hosting.md)
   for (const a of result.audiences) {
     const t = performance.now();
     const parts: string[] = [];
-    const r = await renderSite({ root, bundleDir: a.bundleDir, renderDir, to: join(audiencesNext, a.name), base: a.base, cacheDir: renderCache(`audience-${a.name}`), onStage: (n, ms) => parts.push(`${n} ${(ms / 1000).toFixed(2)} s`) });
+    const r = await renderSite({ root, bundleDir: a.bundleDir, renderDir, to: join(audiencesNext, a.name), base: a.base, cacheDir: renderCache(`audience-${a.name}`), shards, onStage: (n, ms) => parts.push(`${n} ${(ms / 1000).toFixed(2)} s`) });
     console.log(`  audience ${a.name}: ${r.pages} pages in ${((performance.now() - t) / 1000).toFixed(2)} s (${parts.join(', ')}), base ${a.base}`);
   }
 
